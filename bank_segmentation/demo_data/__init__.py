@@ -1,0 +1,1 @@
+"""Synthetic core-banking extract with planted behavioural personas."""

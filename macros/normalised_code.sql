@@ -1,0 +1,3 @@
+{% macro normalised_code(column) %}
+    nullif(lower(trim(cast({{ column }} as {{ dbt.type_string() }}))), '')
+{% endmacro %}

@@ -1,0 +1,82 @@
+with
+
+source as (
+
+    select * from {{ source('core_banking', 'accounts') }}
+
+),
+
+customers as (
+
+    select customer_id from {{ ref('stg_core_banking__customers') }}
+
+),
+
+typed as (
+
+    select
+        cast(account_id as {{ dbt.type_string() }}) as account_id,
+        cast(customer_id as {{ dbt.type_string() }}) as customer_id,
+        {{ normalised_code('product_type') }} as product_type,
+        upper(trim(cast(currency as {{ dbt.type_string() }}))) as currency,
+        {{ dbt.safe_cast('credit_limit', 'decimal(18, 2)') }} as credit_limit,
+        {{ dbt.safe_cast('opened_date', 'date') }} as opened_date,
+        {{ dbt.safe_cast('closed_date', 'date') }} as closed_date,
+        {{ is_invalid_cast('credit_limit', 'decimal(18, 2)') }} as is_limit_invalid,
+        {{ is_invalid_cast('opened_date', 'date') }} as is_opened_date_invalid,
+        {{ is_invalid_cast('closed_date', 'date') }} as is_closed_date_invalid,
+        {{ row_as_json('source') }} as raw_record
+    from source
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by account_id
+            order by opened_date, customer_id, product_type, raw_record
+        ) as key_occurrence
+    from typed
+
+),
+
+checked as (
+
+    select
+        ranked.account_id,
+        ranked.account_id as record_key,
+        ranked.customer_id,
+        ranked.product_type,
+        ranked.currency,
+        ranked.credit_limit,
+        ranked.opened_date,
+        ranked.closed_date,
+        ranked.raw_record,
+        case
+            when ranked.account_id is null then 'account_id is null'
+            when ranked.key_occurrence > 1 then 'account_id is duplicated'
+            when customers.customer_id is null then 'customer_id not found in customers'
+            when
+                coalesce(
+                    ranked.product_type, ''
+                ) not in {{ core_banking_codes('product_type') }}
+                then 'product_type is not a known product type'
+            when ranked.is_opened_date_invalid then 'opened_date is not a date'
+            when ranked.opened_date is null then 'opened_date is null'
+            when ranked.is_closed_date_invalid then 'closed_date is not a date'
+            when ranked.closed_date < ranked.opened_date
+                then 'closed_date is before opened_date'
+            when ranked.is_limit_invalid then 'credit_limit is not a number'
+            when ranked.credit_limit < 0 then 'credit_limit is negative'
+            when ranked.currency is null or length(ranked.currency) != 3
+                then 'currency is not an ISO 4217 code'
+        end as rejection_reason
+    from ranked
+    left join customers
+        on ranked.customer_id = customers.customer_id
+
+)
+
+select * from checked

@@ -1,0 +1,67 @@
+with
+
+source as (
+
+    select * from {{ source('core_banking', 'balances') }}
+
+),
+
+accounts as (
+
+    select account_id from {{ ref('stg_core_banking__accounts') }}
+
+),
+
+typed as (
+
+    select
+        cast(account_id as {{ dbt.type_string() }}) as account_id,
+        {{ dbt.safe_cast('balance', 'decimal(18, 2)') }} as balance,
+        {{ dbt.safe_cast('balance_date', 'date') }} as balance_date,
+        {{ is_invalid_cast('balance', 'decimal(18, 2)') }} as is_balance_invalid,
+        {{ is_invalid_cast('balance_date', 'date') }} as is_balance_date_invalid,
+        {{ row_as_json('source') }} as raw_record
+    from source
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by account_id, balance_date
+            order by balance, raw_record
+        ) as key_occurrence
+    from typed
+
+),
+
+checked as (
+
+    select
+        ranked.account_id,
+        {{ dbt.concat([
+            "ranked.account_id", "'@'", dbt.cast("ranked.balance_date", dbt.type_string())
+        ]) }} as record_key,
+        ranked.balance,
+        ranked.balance_date,
+        ranked.raw_record,
+        case
+            when ranked.account_id is null then 'account_id is null'
+            when accounts.account_id is null then 'account_id not found in accounts'
+            when ranked.is_balance_date_invalid then 'balance_date is not a date'
+            when ranked.balance_date is null then 'balance_date is null'
+            when
+                ranked.key_occurrence > 1
+                then 'account_id and balance_date are duplicated'
+            when ranked.is_balance_invalid then 'balance is not a number'
+            when ranked.balance is null then 'balance is null'
+        end as rejection_reason
+    from ranked
+    left join accounts
+        on ranked.account_id = accounts.account_id
+
+)
+
+select * from checked

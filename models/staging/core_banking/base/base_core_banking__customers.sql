@@ -1,0 +1,62 @@
+with
+
+source as (
+
+    select * from {{ source('core_banking', 'customers') }}
+
+),
+
+typed as (
+
+    select
+        cast(customer_id as {{ dbt.type_string() }}) as customer_id,
+        upper(trim(cast(gender as {{ dbt.type_string() }}))) as gender_code,
+        nullif(trim(cast(region as {{ dbt.type_string() }})), '') as region,
+        {{ dbt.safe_cast('birth_date', 'date') }} as birth_date,
+        {{ dbt.safe_cast('onboarded_date', 'date') }} as onboarded_date,
+        {{ is_invalid_cast('birth_date', 'date') }} as is_birth_date_invalid,
+        {{ is_invalid_cast('onboarded_date', 'date') }} as is_onboarded_date_invalid,
+        {{ row_as_json('source') }} as raw_record
+    from source
+
+),
+
+normalised as (
+
+    select
+        *,
+        case
+            when gender_code in ('F', 'FEMALE', 'W') then 'F'
+            when gender_code in ('M', 'MALE') then 'M'
+        end as gender,
+        row_number() over (
+            partition by customer_id
+            order by onboarded_date, birth_date, gender_code, region, raw_record
+        ) as key_occurrence
+    from typed
+
+),
+
+checked as (
+
+    select
+        customer_id,
+        customer_id as record_key,
+        gender,
+        region,
+        birth_date,
+        onboarded_date,
+        raw_record,
+        case
+            when customer_id is null then 'customer_id is null'
+            when key_occurrence > 1 then 'customer_id is duplicated'
+            when is_onboarded_date_invalid then 'onboarded_date is not a date'
+            when onboarded_date is null then 'onboarded_date is null'
+            when is_birth_date_invalid then 'birth_date is not a date'
+            when gender_code != '' and gender is null then 'gender is not F or M'
+        end as rejection_reason
+    from normalised
+
+)
+
+select * from checked

@@ -1,0 +1,82 @@
+with
+
+source as (
+
+    select * from {{ source('core_banking', 'loan_applications') }}
+
+),
+
+customers as (
+
+    select customer_id from {{ ref('stg_core_banking__customers') }}
+
+),
+
+typed as (
+
+    select
+        cast(application_id as {{ dbt.type_string() }}) as application_id,
+        cast(customer_id as {{ dbt.type_string() }}) as customer_id,
+        {{ normalised_code('product') }} as product,
+        {{ normalised_code('decision') }} as decision,
+        {{ dbt.safe_cast('requested_amount', 'decimal(18, 2)') }} as requested_amount,
+        {{ dbt.safe_cast('applied_at', 'timestamp') }} as applied_at,
+        {{ is_invalid_cast('requested_amount', 'decimal(18, 2)') }}
+            as is_requested_amount_invalid,
+        {{ is_invalid_cast('applied_at', 'timestamp') }} as is_applied_at_invalid,
+        {{ row_as_json('source') }} as raw_record
+    from source
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by application_id
+            order by applied_at, customer_id, requested_amount, raw_record
+        ) as key_occurrence
+    from typed
+
+),
+
+checked as (
+
+    select
+        ranked.application_id,
+        ranked.application_id as record_key,
+        ranked.customer_id,
+        ranked.product,
+        ranked.decision,
+        ranked.requested_amount,
+        ranked.applied_at,
+        ranked.raw_record,
+        case
+            when ranked.application_id is null then 'application_id is null'
+            when ranked.key_occurrence > 1 then 'application_id is duplicated'
+            when customers.customer_id is null then 'customer_id not found in customers'
+            when
+                coalesce(
+                    ranked.product, ''
+                ) not in {{ core_banking_codes('loan_product') }}
+                then 'product is not a known loan product'
+            when
+                coalesce(
+                    ranked.decision, ''
+                ) not in {{ core_banking_codes('application_decision') }}
+                then 'decision is not approved, declined or pending'
+            when ranked.is_requested_amount_invalid
+                then 'requested_amount is not a number'
+            when ranked.requested_amount is null or ranked.requested_amount <= 0
+                then 'requested_amount is not positive'
+            when ranked.is_applied_at_invalid then 'applied_at is not a timestamp'
+            when ranked.applied_at is null then 'applied_at is null'
+        end as rejection_reason
+    from ranked
+    left join customers
+        on ranked.customer_id = customers.customer_id
+
+)
+
+select * from checked

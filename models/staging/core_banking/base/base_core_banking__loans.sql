@@ -1,0 +1,86 @@
+with
+
+source as (
+
+    select * from {{ source('core_banking', 'loans') }}
+
+),
+
+customers as (
+
+    select customer_id from {{ ref('stg_core_banking__customers') }}
+
+),
+
+typed as (
+
+    select
+        cast(loan_id as {{ dbt.type_string() }}) as loan_id,
+        cast(customer_id as {{ dbt.type_string() }}) as customer_id,
+        {{ normalised_code('product') }} as product,
+        {{ normalised_code('status') }} as status,
+        {{ dbt.safe_cast('principal', 'decimal(18, 2)') }} as principal,
+        {{ dbt.safe_cast('term_months', dbt.type_int()) }} as term_months,
+        {{ dbt.safe_cast('originated_date', 'date') }} as originated_date,
+        {{ is_invalid_cast('principal', 'decimal(18, 2)') }} as is_principal_invalid,
+        {{ is_invalid_cast('term_months', dbt.type_int()) }} as is_term_months_invalid,
+        {{ is_invalid_cast('originated_date', 'date') }} as is_originated_date_invalid,
+        {{ row_as_json('source') }} as raw_record
+    from source
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by loan_id
+            order by originated_date, customer_id, principal, raw_record
+        ) as key_occurrence
+    from typed
+
+),
+
+checked as (
+
+    select
+        ranked.loan_id,
+        ranked.loan_id as record_key,
+        ranked.customer_id,
+        ranked.product,
+        ranked.status,
+        ranked.principal,
+        ranked.term_months,
+        ranked.originated_date,
+        ranked.raw_record,
+        case
+            when ranked.loan_id is null then 'loan_id is null'
+            when ranked.key_occurrence > 1 then 'loan_id is duplicated'
+            when customers.customer_id is null then 'customer_id not found in customers'
+            when
+                coalesce(
+                    ranked.product, ''
+                ) not in {{ core_banking_codes('loan_product') }}
+                then 'product is not a known loan product'
+            when
+                coalesce(
+                    ranked.status, ''
+                ) not in {{ core_banking_codes('loan_status') }}
+                then 'status is not a known loan status'
+            when ranked.is_principal_invalid then 'principal is not a number'
+            when ranked.principal is null or ranked.principal <= 0
+                then 'principal is not positive'
+            when ranked.is_originated_date_invalid then 'originated_date is not a date'
+            when ranked.originated_date is null then 'originated_date is null'
+            when ranked.is_term_months_invalid then 'term_months is not an integer'
+            when ranked.term_months is null or ranked.term_months <= 0
+                then 'term_months is not positive'
+        end as rejection_reason
+    from ranked
+    left join customers
+        on ranked.customer_id = customers.customer_id
+
+)
+
+select * from checked
