@@ -1,0 +1,416 @@
+{#- One row per customer per as-of date: every feature the segmentation and BI use. -#}
+with
+
+customers as (
+
+    select * from {{ ref('stg_core_banking__customers') }}
+
+),
+
+accounts as (
+
+    select * from {{ ref('stg_core_banking__accounts') }}
+
+),
+
+loans as (
+
+    select * from {{ ref('stg_core_banking__loans') }}
+
+),
+
+loan_applications as (
+
+    select * from {{ ref('stg_core_banking__loan_applications') }}
+
+),
+
+customer_months as (
+
+    select * from {{ ref('int_customer_months_aggregated') }}
+
+),
+
+customers_rfm as (
+
+    select * from {{ ref('int_customers_rfm_scored') }}
+
+),
+
+account_balances as (
+
+    select * from {{ ref('int_account_balances_daily') }}
+
+),
+
+feature_window as (
+
+    select distinct
+        as_of_date,
+        window_start_date,
+        lookback_months
+    from {{ ref('int_feature_window') }}
+
+),
+
+monthly_income_credits as (
+
+    select
+        customer_id,
+        {{ median('largest_income_like_credit_amount') }} as median_income_credit_amount
+    from customer_months
+    group by customer_id
+
+),
+
+aggregated_months as (
+
+    select
+        customer_months.customer_id,
+        count(*) as window_months,
+        sum(case when customer_months.customer_initiated_count > 0 then 1 else 0 end)
+            as active_months,
+        sum(customer_months.transaction_count) as transaction_count,
+        sum(customer_months.customer_initiated_count) as customer_initiated_count,
+        sum(customer_months.purchase_count) as purchase_count,
+        sum(customer_months.spend_amount) as spend_amount,
+        {%- for spending_group in spending_groups() %}
+            sum(customer_months.spend_{{ spending_group }}_amount)
+                as spend_{{ spending_group }}_amount,
+        {%- endfor %}
+        sum(customer_months.card_present_count) as card_present_count,
+        sum(customer_months.card_online_count) as card_online_count,
+        sum(customer_months.transfer_out_count) as transfer_out_count,
+        sum(customer_months.atm_count) as atm_count,
+        sum(customer_months.branch_count) as branch_count,
+        sum(customer_months.cash_withdrawal_amount) as cash_withdrawal_amount,
+        sum(customer_months.current_account_credit_amount)
+            as current_account_credit_amount,
+        sum(customer_months.savings_net_inflow_amount) as savings_net_inflow_amount,
+        sum(
+            case
+                when
+                    customer_months.largest_income_like_credit_amount
+                    between 0.75 * monthly_income_credits.median_income_credit_amount
+                    and 1.25 * monthly_income_credits.median_income_credit_amount
+                    then 1
+                else 0
+            end
+        ) as regular_income_months,
+        max(monthly_income_credits.median_income_credit_amount)
+            as median_income_credit_amount,
+        avg(customer_months.deposit_balance_amount) as avg_deposit_balance_amount,
+        sum(customer_months.card_debit_amount) as card_debit_amount,
+        sum(customer_months.card_repayment_amount) as card_repayment_amount,
+        sum(customer_months.cash_advance_count) as cash_advance_count,
+        avg(
+            case
+                when customer_months.card_limit_amount > 0
+                    then
+                        customer_months.card_owed_amount
+                        / customer_months.card_limit_amount
+            end
+        ) as credit_utilisation,
+        avg(
+            case
+                when customer_months.card_limit_amount > 0
+                    then
+                        case
+                            when
+                                customer_months.card_owed_amount > 0
+                                and customer_months.card_repayment_amount
+                                < customer_months.card_debit_amount
+                                then 1.0
+                            else 0.0
+                        end
+            end
+        ) as revolving_share,
+        max(customer_months.card_limit_amount) > 0 as has_credit_card
+    from customer_months
+    inner join monthly_income_credits
+        on customer_months.customer_id = monthly_income_credits.customer_id
+    group by customer_months.customer_id
+
+),
+
+balance_trends as (
+
+    select
+        customer_id,
+        max(case when month_start_date = first_month then deposit_balance_amount end)
+            as first_deposit_balance_amount,
+        max(case when month_start_date = last_month then deposit_balance_amount end)
+            as last_deposit_balance_amount,
+        max({{ dbt.datediff('first_month', 'last_month', 'month') }}) as months_between
+    from (
+        select
+            customer_id,
+            month_start_date,
+            deposit_balance_amount,
+            min(month_start_date) over (partition by customer_id) as first_month,
+            max(month_start_date) over (partition by customer_id) as last_month
+        from customer_months
+    ) as bounded
+    group by customer_id
+
+),
+
+negative_balance_days as (
+
+    select
+        accounts.customer_id,
+        sum(
+            case
+                when spans.balance < 0
+                    then greatest(
+                        {{ dbt.datediff(
+                            'spans.span_start_date', 'spans.span_end_date', 'day'
+                        ) }},
+                        0
+                    )
+                else 0
+            end
+        ) as negative_balance_days
+    from (
+        select
+            account_balances.account_id,
+            account_balances.balance,
+            greatest(account_balances.event_date, feature_window.window_start_date)
+                as span_start_date,
+            coalesce(
+                lead(account_balances.event_date) over (
+                    partition by account_balances.account_id
+                    order by account_balances.event_date
+                ),
+                cast({{ dbt.dateadd('day', 1, 'feature_window.as_of_date') }} as date)
+            ) as span_end_date
+        from account_balances
+        cross join feature_window
+    ) as spans
+    inner join accounts
+        on spans.account_id = accounts.account_id
+    where accounts.product_type = 'current'
+    group by accounts.customer_id
+
+),
+
+loans_held as (
+
+    select
+        loans.customer_id,
+        count(*) as loans_held_count,
+        sum(
+            loans.principal * greatest(
+                0,
+                1
+                - {{ dbt.datediff(
+                    'loans.originated_date', 'feature_window.as_of_date', 'month'
+                ) }}
+                * 1.0 / loans.term_months
+            )
+        ) as outstanding_principal_amount,
+        sum(case when loans.status in ('late', 'default') then 1 else 0 end)
+            as loans_in_arrears_count
+    from loans
+    cross join feature_window
+    where
+        loans.originated_date <= feature_window.as_of_date
+        and loans.status != 'closed'
+    group by loans.customer_id
+
+),
+
+applications as (
+
+    select
+        loan_applications.customer_id,
+        count(*) as loan_application_count,
+        sum(case when loan_applications.decision = 'declined' then 1 else 0 end)
+            as declined_application_count
+    from loan_applications
+    cross join feature_window
+    where
+        cast(loan_applications.applied_at as date)
+        between feature_window.window_start_date and feature_window.as_of_date
+    group by loan_applications.customer_id
+
+),
+
+products_held as (
+
+    select
+        accounts.customer_id,
+        count(distinct accounts.product_type) as product_breadth
+    from accounts
+    cross join feature_window
+    where
+        accounts.opened_date <= feature_window.as_of_date
+        and (
+            accounts.closed_date is null
+            or accounts.closed_date > feature_window.as_of_date
+        )
+    group by accounts.customer_id
+
+),
+
+joined as (
+
+    select
+        customers_rfm.customer_id,
+        customers.gender,
+        customers.region,
+        customers_rfm.rfm_label,
+        {%- set months = 'nullif(aggregated_months.window_months, 0)' %}
+        {%- set initiated = 'nullif(aggregated_months.customer_initiated_count, 0)' %}
+        {%- set spend = 'nullif(aggregated_months.spend_amount, 0)' %}
+        cast(
+            floor(
+                {{ dbt.datediff(
+                    'customers.birth_date', 'customers_rfm.as_of_date', 'day'
+                ) }} / 365.25
+            ) as integer
+        ) as age_years,
+        cast(
+            {{ dbt.datediff(
+                'customers.onboarded_date', 'customers_rfm.as_of_date', 'month'
+            ) }} as integer
+        ) as tenure_months,
+        cast(customers_rfm.recency_days as integer) as recency_days,
+        cast(customers_rfm.frequency_count as integer) as frequency_count,
+        cast(customers_rfm.monetary_amount as double) as monetary_amount,
+        customers_rfm.r_score,
+        customers_rfm.f_score,
+        customers_rfm.m_score,
+        cast(aggregated_months.active_months as integer) as active_months,
+        cast(aggregated_months.transaction_count * 1.0 / {{ months }} as double)
+            as transactions_per_month,
+        cast(aggregated_months.spend_amount * 1.0 / {{ months }} as double)
+            as spend_per_month_amount,
+        cast(
+            coalesce(
+                aggregated_months.spend_amount
+                / nullif(aggregated_months.purchase_count, 0),
+                0
+            ) as double
+        ) as average_ticket_amount,
+        {%- for spending_group in spending_groups() %}
+            cast(
+                coalesce(
+                    aggregated_months.spend_{{ spending_group }}_amount / {{ spend }}, 0
+                )
+                as double
+            ) as spend_share_{{ spending_group }},
+        {%- endfor %}
+        cast(
+            coalesce(
+                (
+                    aggregated_months.card_online_count
+                    + aggregated_months.transfer_out_count
+                )
+                * 1.0 / {{ initiated }},
+                0
+            ) as double
+        ) as online_share,
+        cast(
+            coalesce(
+                aggregated_months.card_present_count * 1.0 / {{ initiated }}, 0
+            ) as double
+        ) as card_present_share,
+        cast(
+            coalesce(
+                (aggregated_months.atm_count + aggregated_months.branch_count)
+                * 1.0 / {{ initiated }},
+                0
+            ) as double
+        ) as cash_share,
+        cast(
+            coalesce(
+                aggregated_months.branch_count * 1.0 / {{ initiated }}, 0
+            ) as double
+        )
+            as branch_share,
+        cast(aggregated_months.cash_withdrawal_amount * 1.0 / {{ months }} as double)
+            as cash_withdrawal_per_month_amount,
+        cast(
+            case
+                when
+                    aggregated_months.regular_income_months * 2
+                    >= aggregated_months.window_months
+                    then aggregated_months.median_income_credit_amount
+                else 0
+            end as double
+        ) as recurring_income_amount,
+        cast(aggregated_months.regular_income_months * 1.0 / {{ months }} as double)
+            as income_regularity,
+        cast(
+            greatest(
+                -1,
+                least(
+                    1,
+                    coalesce(
+                        aggregated_months.savings_net_inflow_amount
+                        / nullif(aggregated_months.current_account_credit_amount, 0),
+                        0
+                    )
+                )
+            ) as double
+        ) as savings_rate,
+        cast(aggregated_months.avg_deposit_balance_amount as double)
+            as average_deposit_balance_amount,
+        cast(
+            coalesce(
+                (
+                    balance_trends.last_deposit_balance_amount
+                    - balance_trends.first_deposit_balance_amount
+                )
+                / nullif(balance_trends.months_between, 0),
+                0
+            ) as double
+        ) as deposit_balance_trend_amount,
+        cast(coalesce(negative_balance_days.negative_balance_days, 0) as integer)
+            as negative_balance_days,
+        cast(coalesce(aggregated_months.credit_utilisation, 0) as double)
+            as credit_utilisation,
+        cast(coalesce(aggregated_months.revolving_share, 0) as double)
+            as revolving_share,
+        cast(aggregated_months.cash_advance_count as integer) as cash_advance_count,
+        cast(
+            least(
+                1,
+                aggregated_months.card_repayment_amount
+                / nullif(aggregated_months.card_debit_amount, 0)
+            ) as double
+        ) as full_payment_ratio,
+        cast(coalesce(loans_held.loans_held_count, 0) as integer) as loans_held_count,
+        cast(coalesce(loans_held.outstanding_principal_amount, 0) as double)
+            as outstanding_principal_amount,
+        cast(coalesce(loans_held.loans_in_arrears_count, 0) as integer)
+            as loans_in_arrears_count,
+        cast(coalesce(applications.loan_application_count, 0) as integer)
+            as loan_application_count,
+        cast(coalesce(applications.declined_application_count, 0) as integer)
+            as declined_application_count,
+        cast(coalesce(products_held.product_breadth, 0) as integer) as product_breadth,
+        aggregated_months.has_credit_card,
+        customers_rfm.as_of_date,
+        aggregated_months.regular_income_months * 2 >= aggregated_months.window_months
+            as has_recurring_income
+    from customers_rfm
+    inner join customers
+        on customers_rfm.customer_id = customers.customer_id
+    inner join aggregated_months
+        on customers_rfm.customer_id = aggregated_months.customer_id
+    left join balance_trends
+        on customers_rfm.customer_id = balance_trends.customer_id
+    left join negative_balance_days
+        on customers_rfm.customer_id = negative_balance_days.customer_id
+    left join loans_held
+        on customers_rfm.customer_id = loans_held.customer_id
+    left join applications
+        on customers_rfm.customer_id = applications.customer_id
+    left join products_held
+        on customers_rfm.customer_id = products_held.customer_id
+
+)
+
+select * from joined
