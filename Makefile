@@ -15,7 +15,7 @@ DEMO_MONTHS ?= 6
 DEMO_SEED ?= 42
 DBT_FLAGS ?=
 
-.PHONY: help setup data build test lint format pytest segments docs clean lock
+.PHONY: help setup data build test lint format pytest segments report docs clean lock
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -57,6 +57,10 @@ test: lint pytest ## Everything CI checks: lint, pytest (incl. dbt build --warn-
 
 segments: setup ## Print the segments of the current warehouse
 	@$(BIN)/python -m bank_segmentation.show --database $(BANKSEG_DUCKDB_PATH)
+
+report: setup ## Segment quality on the demo data vs planted personas and the notebook baseline
+	$(BIN)/python -m bank_segmentation.report --database $(BANKSEG_DUCKDB_PATH) \
+		--ground-truth $(BANKSEG_RAW_DATA_PATH)/ground_truth/customer_personas.parquet
 
 docs: setup ## dbt docs generate (open target/index.html, or `dbt docs serve`)
 	$(BIN)/dbt docs generate

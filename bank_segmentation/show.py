@@ -11,9 +11,37 @@ from pathlib import Path
 import duckdb
 
 SEGMENT_QUERY = """
-select segment_name, customers, round(100 * customer_share, 1) as share_pct, defining_features
-from main.segment_overview
-order by customers desc
+with sizes as (
+    select model_version, segment_id, segment_name, count(*) as customers
+    from main.customer_segment_assignments
+    group by all
+),
+ranked_features as (
+    select
+        model.segment_id,
+        model.feature,
+        model.centroid_scaled,
+        row_number() over (
+            partition by model.segment_id
+            order by abs(model.centroid_scaled) desc, model.feature
+        ) as feature_rank
+    from main.segmentation_model as model
+    where model.model_version = (select max(model_version) from sizes)
+)
+select
+    sizes.segment_id as id,
+    sizes.segment_name as segment,
+    sizes.customers,
+    round(100.0 * sizes.customers / (select sum(customers) from sizes), 1) as share_pct,
+    string_agg(
+        ranked_features.feature || ' ' || printf('%+.1f', ranked_features.centroid_scaled) || 'σ',
+        ', ' order by ranked_features.feature_rank
+    ) as defining_features
+from sizes
+inner join ranked_features
+    on sizes.segment_id = ranked_features.segment_id and ranked_features.feature_rank <= 3
+group by sizes.segment_id, sizes.segment_name, sizes.customers
+order by sizes.customers desc, sizes.segment_id
 """
 QUALITY_QUERY = """
 select table_name, rows_in, rows_kept, rows_rejected
@@ -35,10 +63,10 @@ def describe(database: Path) -> str:
     with duckdb.connect(str(database), read_only=True) as connection:
         if table_exists(connection, "data_quality_row_counts"):
             lines += ["", "Raw rows kept and rejected (see main.quarantined_rows):"]
-            lines.append(str(connection.sql(QUALITY_QUERY)))
-        if table_exists(connection, "segment_overview"):
-            lines += ["", "Segments:"]
-            lines.append(str(connection.sql(SEGMENT_QUERY)))
+            lines.append(connection.sql(QUALITY_QUERY).df().to_string(index=False))
+        if table_exists(connection, "customer_segment_assignments"):
+            lines += ["", "Segments (defining features: centroid z-score vs all customers):"]
+            lines.append(connection.sql(SEGMENT_QUERY).df().to_string(index=False))
     lines += [
         "",
         "Query it:",

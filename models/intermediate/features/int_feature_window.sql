@@ -1,4 +1,5 @@
 {#- The point in time and the lookback window every feature is computed over. -#}
+-- depends_on: {{ ref('stg_core_banking__transactions') }}
 with
 
 as_of as (

@@ -1,0 +1,108 @@
+"""Segmentation settings and their validation."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+
+ALGORITHMS = ("kmeans", "minibatch_kmeans", "gaussian_mixture")
+
+DEFAULT_FEATURES: tuple[str, ...] = (
+    "spend_per_month_amount",
+    "average_ticket_amount",
+    "transactions_per_month",
+    "recurring_income_amount",
+    "average_deposit_balance_amount",
+    "savings_rate",
+    "online_share",
+    "card_present_share",
+    "cash_share",
+    "credit_utilisation",
+    "cash_advance_count",
+    "loan_application_count",
+)
+
+
+class ConfigError(ValueError):
+    """The segmentation settings cannot be used with this data; the message says why."""
+
+
+@dataclass(frozen=True)
+class SegmentationConfig:
+    """Everything that decides the segments. Same config + same data = same segments."""
+
+    features: tuple[str, ...] = DEFAULT_FEATURES
+    k_min: int = 3
+    k_max: int = 10
+    algorithm: str = "kmeans"
+    random_state: int = 42
+    n_init: int = 10
+    max_fit_rows: int = 200_000  # fit on a bounded sample above this
+    silhouette_sample_rows: int = 5_000
+    bootstrap_rounds: int = 5
+    min_segment_share: float = 0.02  # a candidate k with a smaller cluster is not admissible
+    min_stability: float = 0.80  # bootstrap ARI a candidate k must reach to be admissible
+    clip_quantile: float = 0.01  # clip each feature to [q, 1 - q] learned at fit
+    skew_threshold: float = 1.0  # |skewness| above this -> signed log1p transform
+    match_max_distance: float = 2.0  # centroids further apart (z units) are new segments
+    id_column: str = "customer_id"
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def fingerprint(self) -> str:
+        """Short stable hash of the settings, part of the model version."""
+        text = json.dumps(asdict(self), sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:8]
+
+    @classmethod
+    def from_mapping(cls, values: dict) -> SegmentationConfig:
+        """Build from dbt config / YAML values, ignoring keys that are None."""
+        known = {name for name in cls.__dataclass_fields__}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ConfigError(f"unknown segmentation setting(s): {', '.join(unknown)}")
+        cleaned = {key: value for key, value in values.items() if value is not None}
+        defaults = cls()
+        for key, value in cleaned.items():
+            default = getattr(defaults, key)
+            if isinstance(default, tuple):
+                cleaned[key] = tuple(value)
+            elif isinstance(default, (int, float)) and not isinstance(default, bool):
+                try:  # values rendered from Jinja/vars arrive as text
+                    cleaned[key] = type(default)(value)
+                except (TypeError, ValueError) as error:
+                    raise ConfigError(f"{key}: expected a number, got {value!r}") from error
+        return cls(**cleaned)
+
+    def validate(self, columns: Sequence[str], n_rows: int) -> None:
+        """Raise ConfigError naming the setting and the rule it breaks."""
+        if not self.features:
+            raise ConfigError("features: at least one clustering feature is required")
+        missing = [name for name in self.features if name not in columns]
+        if missing:
+            raise ConfigError(
+                f"features: unknown feature(s) {', '.join(missing)}; "
+                f"the feature table has {', '.join(sorted(columns))}"
+            )
+        if len(set(self.features)) != len(self.features):
+            raise ConfigError("features: a feature is listed twice")
+        if not 2 <= self.k_min <= self.k_max:
+            raise ConfigError(
+                f"k range: need 2 <= k_min <= k_max, got k_min={self.k_min}, k_max={self.k_max}"
+            )
+        if self.algorithm not in ALGORITHMS:
+            raise ConfigError(
+                f"algorithm: '{self.algorithm}' is not one of {', '.join(ALGORITHMS)}"
+            )
+        if not 0 <= self.clip_quantile < 0.5:
+            raise ConfigError(f"clip_quantile: must be in [0, 0.5), got {self.clip_quantile}")
+        if not 0 <= self.min_segment_share < 1:
+            raise ConfigError(f"min_segment_share: must be in [0, 1), got {self.min_segment_share}")
+        if self.n_init < 1 or self.bootstrap_rounds < 0:
+            raise ConfigError("n_init must be >= 1 and bootstrap_rounds >= 0")
+        if n_rows < self.k_min:
+            raise ConfigError(
+                f"fewer customers ({n_rows}) than the smallest k ({self.k_min}): "
+                "lower k_min or segment more customers"
+            )

@@ -1,0 +1,94 @@
+"""The glue between dbt Python models and the clustering core, kept here so it is testable.
+
+The dbt models in models/clustering only read config and refs and call these functions.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pandas as pd
+
+from bank_segmentation.clustering.config import ConfigError, SegmentationConfig
+from bank_segmentation.clustering.model import assign_segments, empty_assignments, fit_segmentation
+from bank_segmentation.clustering.naming import rules_from_frame
+from bank_segmentation.clustering.persistence import (
+    empty_model_frame,
+    model_from_frame,
+    model_to_frame,
+)
+
+MODES = ("fit", "score")
+log = logging.getLogger(__name__)
+
+
+def to_pandas(relation: Any) -> pd.DataFrame:
+    """What dbt.ref() returns on each adapter -> pandas (DuckDB relation, Spark/Snowpark
+    DataFrame, or already pandas)."""
+    if isinstance(relation, pd.DataFrame):
+        return relation
+    for method in ("df", "toPandas", "to_pandas"):
+        if hasattr(relation, method):
+            return getattr(relation, method)()
+    raise TypeError(f"cannot turn {type(relation).__name__} into a pandas DataFrame")
+
+
+def check_mode(mode: str) -> str:
+    if mode not in MODES:
+        raise ConfigError(f"segmentation_mode: '{mode}' is not one of {', '.join(MODES)}")
+    return mode
+
+
+def fit_model_rows(
+    features: pd.DataFrame,
+    naming_rules: pd.DataFrame,
+    stored_models: pd.DataFrame | None,
+    settings: dict[str, Any],
+    mode: str,
+) -> pd.DataFrame:
+    """Rows to add to the model registry: a new fitted model in fit mode, none in score mode
+    (the stored model is used as it is). Empty features (dbt run --empty) give no rows."""
+    check_mode(mode)
+    stored_models = empty_model_frame() if stored_models is None else stored_models
+    if mode == "score":
+        if stored_models.empty:
+            raise ConfigError(
+                "segmentation_mode=score: no stored segmentation model; build once with "
+                "segmentation_mode=fit"
+            )
+        return empty_model_frame()
+    config = SegmentationConfig.from_mapping(settings)
+    if features.empty:
+        return empty_model_frame()
+    as_of_date = str(pd.to_datetime(features["as_of_date"]).max().date())
+    previous_versions = stored_models[stored_models["as_of_date"] < as_of_date]
+    previous = model_from_frame(previous_versions) if not previous_versions.empty else None
+    fitted = fit_segmentation(
+        features,
+        config,
+        as_of_date=as_of_date,
+        naming_rules=rules_from_frame(naming_rules),
+        previous=previous,
+    )
+    for warning in fitted.model.warnings:
+        log.warning("segmentation: %s", warning)
+    return model_to_frame(fitted.model)
+
+
+def assignment_rows(
+    features: pd.DataFrame, stored_models: pd.DataFrame, model_version: str | None
+) -> pd.DataFrame:
+    """One row per customer: segment, distance, runner-up and margin under the stored model
+    (the latest, or `model_version`)."""
+    if features.empty or stored_models.empty:
+        frame = empty_assignments()
+        frame.insert(1, "model_version", pd.Series(dtype="string"))
+        frame.insert(2, "as_of_date", pd.Series(dtype="datetime64[us]"))
+        return frame
+    model = model_from_frame(stored_models, model_version)
+    assigned = assign_segments(model, features)
+    as_of = features[["customer_id", "as_of_date"]]
+    assigned = assigned.merge(as_of, on="customer_id", how="left", validate="one_to_one")
+    assigned.insert(1, "model_version", model.model_version)
+    return assigned[["customer_id", "model_version", "as_of_date", *assigned.columns[2:-1]]]

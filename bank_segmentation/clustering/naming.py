@@ -1,0 +1,75 @@
+"""Segment names from business rules over centroid z-scores.
+
+A rule is a name, a priority and one or more conditions `min_z <= z(feature) <= max_z` (a blank
+bound is open) on the centroid in scaled units (the feature's z-score after the learned
+transform). Names are handed out in priority order, each to the not-yet-named segment that
+satisfies all its conditions with the widest margin, so a name is used at most once per model.
+Segments no rule fits get the neutral name `segment_<id>`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+RULE_COLUMNS = ("segment_name", "priority", "feature", "min_z", "max_z")
+
+
+@dataclass(frozen=True)
+class Condition:
+    feature: str
+    min_z: float
+    max_z: float
+
+    def margin(self, z: float | None) -> float:
+        """How far inside the bounds z is (negative when outside)."""
+        if z is None:
+            return -math.inf
+        return min(z - self.min_z, self.max_z - z)
+
+
+def rules_from_frame(rules: pd.DataFrame) -> list[tuple[str, list[Condition]]]:
+    """[(name, conditions)] in priority order from a rules table (e.g. the dbt seed)."""
+    missing = [c for c in RULE_COLUMNS if c not in rules.columns]
+    if missing:
+        raise ValueError(f"segment naming rules: missing column(s) {', '.join(missing)}")
+    ordered = rules.sort_values(["priority", "segment_name", "feature"])
+    result: dict[str, list[Condition]] = {}
+    for row in ordered.itertuples(index=False):
+        low = -math.inf if pd.isna(row.min_z) else float(row.min_z)
+        high = math.inf if pd.isna(row.max_z) else float(row.max_z)
+        result.setdefault(str(row.segment_name), []).append(Condition(row.feature, low, high))
+    return list(result.items())
+
+
+def fallback_name(segment_id: int) -> str:
+    return f"segment_{segment_id}"
+
+
+def name_segments(
+    centroid_z: dict[int, dict[str, float]],
+    rules: list[tuple[str, list[Condition]]],
+    already_named: dict[int, str] | None = None,
+) -> dict[int, str]:
+    """Names for every segment id. `already_named` (e.g. kept from the previous model) are
+    kept and their names are not handed out again."""
+    names = dict(already_named or {})
+    used = set(names.values())
+    for name, conditions in rules:
+        if name in used:
+            continue
+        best_id, best_margin = None, 0.0
+        for segment_id in sorted(centroid_z):
+            if segment_id in names:
+                continue
+            margin = min(c.margin(centroid_z[segment_id].get(c.feature)) for c in conditions)
+            if margin >= 0 and (best_id is None or margin > best_margin):
+                best_id, best_margin = segment_id, margin
+        if best_id is not None:
+            names[best_id] = name
+            used.add(name)
+    for segment_id in centroid_z:
+        names.setdefault(segment_id, fallback_name(segment_id))
+    return names

@@ -1,0 +1,138 @@
+"""Choosing the number of segments k.
+
+Every candidate k is fitted once and scored by internal metrics (silhouette on a sample,
+Davies-Bouldin, Calinski-Harabasz) and by bootstrap stability (mean adjusted Rand index between
+the fit and refits on bootstrap resamples, compared on the same customers).
+
+The rule (documented in README): a candidate is *admissible* when its smallest segment holds at
+least `min_segment_share` of customers (no tiny outlier clusters) and its stability reaches
+`min_stability` (the same customers land together when the data is resampled). Among
+admissible candidates the chosen k maximises the mean of three min-max-normalised scores:
+silhouette, -Davies-Bouldin and Calinski-Harabasz. Silhouette alone often peaks at k=2, which
+no marketing team can use; Calinski-Harabasz leans towards more clusters, Davies-Bouldin
+towards compact, well-separated ones, and the two gates stop the drift into tiny or
+unreproducible clusters. When no candidate is admissible, the most stable k is taken and a
+warning recorded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.metrics import (
+    adjusted_rand_score,
+    calinski_harabasz_score,
+    davies_bouldin_score,
+    silhouette_score,
+)
+from sklearn.mixture import GaussianMixture
+
+from bank_segmentation.clustering.config import SegmentationConfig
+
+
+@dataclass(frozen=True)
+class CandidateMetrics:
+    k: int
+    silhouette: float
+    davies_bouldin: float
+    calinski_harabasz: float
+    stability_ari: float
+    smallest_segment_share: float
+    inertia: float
+    is_admissible: bool
+    is_chosen: bool = False
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def make_estimator(config: SegmentationConfig, k: int, random_state: int):
+    if config.algorithm == "minibatch_kmeans":
+        return MiniBatchKMeans(
+            n_clusters=k, n_init=config.n_init, random_state=random_state, batch_size=4096
+        )
+    if config.algorithm == "gaussian_mixture":
+        return GaussianMixture(
+            n_components=k,
+            n_init=max(1, config.n_init // 3),
+            random_state=random_state,
+            covariance_type="full",
+        )
+    return KMeans(n_clusters=k, n_init=config.n_init, random_state=random_state)
+
+
+def cluster_centers(estimator) -> np.ndarray:
+    return estimator.means_ if hasattr(estimator, "means_") else estimator.cluster_centers_
+
+
+def nearest_centroid(x: np.ndarray, centroids: np.ndarray) -> np.ndarray:
+    distances = ((x[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2)
+    return distances.argmin(axis=1)
+
+
+def evaluate_candidate(x: np.ndarray, k: int, config: SegmentationConfig) -> CandidateMetrics:
+    rng = np.random.default_rng(config.random_state)
+    estimator = make_estimator(config, k, config.random_state).fit(x)
+    centroids = cluster_centers(estimator)
+    labels = nearest_centroid(x, centroids)
+    sizes = np.bincount(labels, minlength=k)
+    n_labels = int((sizes > 0).sum())
+    if n_labels < 2:
+        return CandidateMetrics(k, -1.0, float("inf"), 0.0, 0.0, 0.0, float("inf"), False)
+    sample = rng.choice(len(x), size=min(len(x), config.silhouette_sample_rows), replace=False)
+    # the internal metrics are defined for 2 <= clusters <= rows - 1 only
+    well_defined = n_labels < len(x) and len(np.unique(labels[sample])) in range(2, len(sample))
+    silhouette = float(silhouette_score(x[sample], labels[sample])) if well_defined else np.nan
+    stability = []
+    for round_index in range(config.bootstrap_rounds):
+        resample = rng.choice(len(x), size=len(x), replace=True)
+        refit = make_estimator(config, k, config.random_state + 1 + round_index).fit(x[resample])
+        stability.append(adjusted_rand_score(labels, nearest_centroid(x, cluster_centers(refit))))
+    inertia = float(((x - centroids[labels]) ** 2).sum())
+    return CandidateMetrics(
+        k=k,
+        silhouette=silhouette,
+        davies_bouldin=float(davies_bouldin_score(x, labels)) if n_labels < len(x) else np.nan,
+        calinski_harabasz=(
+            float(calinski_harabasz_score(x, labels)) if n_labels < len(x) else np.nan
+        ),
+        stability_ari=float(np.mean(stability)) if stability else 1.0,
+        smallest_segment_share=float(sizes.min() / len(x)),
+        inertia=inertia,
+        is_admissible=bool(
+            sizes.min() / len(x) >= config.min_segment_share
+            and (np.mean(stability) if stability else 1.0) >= config.min_stability
+        ),
+    )
+
+
+def _normalised(values: np.ndarray) -> np.ndarray:
+    """Min-max to [0, 1]; undefined (nan) values score 0."""
+    finite = values[np.isfinite(values)]
+    if len(finite) == 0 or finite.max() == finite.min():
+        return np.where(np.isfinite(values), 1.0, 0.0)
+    return np.nan_to_num((values - finite.min()) / (finite.max() - finite.min()), nan=0.0)
+
+
+def choose_k(candidates: list[CandidateMetrics]) -> tuple[int, list[str]]:
+    """Apply the rule in the module docstring; returns k and any warnings."""
+    admissible = [c for c in candidates if c.is_admissible]
+    if not admissible:
+        best = max(candidates, key=lambda c: (c.stability_ari, -c.k))
+        return best.k, [
+            "no candidate k met min_segment_share and min_stability; "
+            f"took the most stable k={best.k}"
+        ]
+    silhouette = _normalised(np.array([c.silhouette for c in admissible]))
+    davies_bouldin = _normalised(-np.array([c.davies_bouldin for c in admissible]))
+    calinski_harabasz = _normalised(np.array([c.calinski_harabasz for c in admissible]))
+    score = (silhouette + davies_bouldin + calinski_harabasz) / 3
+    best_index = int(np.argmax(score))  # ties go to the smaller k (first)
+    return admissible[best_index].k, []
+
+
+def evaluate_k_range(x: np.ndarray, config: SegmentationConfig) -> list[CandidateMetrics]:
+    k_max = min(config.k_max, len(x) - 1) if len(x) > config.k_min else config.k_min
+    return [evaluate_candidate(x, k, config) for k in range(config.k_min, k_max + 1)]

@@ -1,0 +1,22 @@
+"""The model registry: one row per segment per feature per fitted model version.
+
+segmentation_mode=fit (default) fits on the feature table and adds (or replaces) the version
+for this as-of date, keeping segment ids and names of a previous version's segments that still
+exist; segmentation_mode=score adds nothing and scoring uses the stored model.
+"""
+
+from bank_segmentation.clustering.dbt_adapter import fit_model_rows, to_pandas
+
+
+def model(dbt, session):
+    dbt.config(
+        materialized="incremental",
+        unique_key="model_version",
+        incremental_strategy="delete+insert",
+    )
+    mode = dbt.config.get("segmentation_mode")
+    settings = dbt.config.get("segmentation")
+    features = to_pandas(dbt.ref("int_customer_features"))
+    naming_rules = to_pandas(dbt.ref("segment_naming_rules"))
+    stored = to_pandas(session.sql(f"select * from {dbt.this}")) if dbt.is_incremental else None
+    return fit_model_rows(features, naming_rules, stored, settings or {}, mode or "fit")

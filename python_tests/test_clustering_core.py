@@ -1,0 +1,196 @@
+"""The clustering core on small synthetic tables: learned parameters, determinism, stable ids,
+empty input and every configuration error."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from bank_segmentation.clustering import (
+    ConfigError,
+    SegmentationConfig,
+    assign_segments,
+    fit_segmentation,
+)
+from bank_segmentation.clustering.dbt_adapter import assignment_rows, fit_model_rows
+from bank_segmentation.clustering.naming import Condition, name_segments, rules_from_frame
+from bank_segmentation.clustering.persistence import model_from_frame, model_to_frame
+
+FEATURES = ("spend", "balance", "online")
+CENTRES = {"low": (1.0, 10.0, 0.1), "mid": (5.0, 50.0, 0.5), "high": (20.0, 200.0, 0.9)}
+CONFIG = SegmentationConfig(features=FEATURES, k_min=2, k_max=5, n_init=3, bootstrap_rounds=2)
+
+
+def blobs(per_group: int, seed: int, groups: dict[str, tuple] = CENTRES) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    parts = []
+    for name, centre in groups.items():
+        values = np.array(centre) * rng.lognormal(0, 0.08, size=(per_group, len(centre)))
+        part = pd.DataFrame(values, columns=FEATURES)
+        part["truth"] = name
+        parts.append(part)
+    frame = pd.concat(parts, ignore_index=True)
+    frame.insert(0, "customer_id", [f"C{i:05d}" for i in range(len(frame))])
+    frame["as_of_date"] = pd.Timestamp("2025-06-30")
+    return frame
+
+
+RULES = rules_from_frame(
+    pd.DataFrame(
+        {
+            "segment_name": ["big", "small"],
+            "priority": [1, 2],
+            "feature": ["spend", "spend"],
+            "min_z": [1.0, np.nan],
+            "max_z": [np.nan, -0.5],
+        }
+    )
+)
+
+
+def test_finds_the_planted_groups_and_names_them_once():
+    frame = blobs(200, seed=1)
+    fitted = fit_segmentation(frame, CONFIG, naming_rules=RULES)
+    assigned = assign_segments(fitted.model, frame).merge(frame, on="customer_id")
+    assert fitted.model.k == 3
+    assert assigned.groupby("truth").segment_id.nunique().eq(1).all()
+    names = dict(zip(fitted.model.segment_ids, fitted.model.segment_names, strict=True))
+    assert {"big", "small"} <= set(names.values())
+    (unnamed_id,) = [i for i, name in names.items() if name not in ("big", "small")]
+    assert names[unnamed_id] == f"segment_{unnamed_id}"
+
+
+def test_transform_parameters_are_learned_at_fit_and_reused_when_scoring():
+    train = blobs(150, seed=2)
+    model = fit_segmentation(train, CONFIG).model
+    spend = next(t for t in model.transforms if t.feature == "spend")
+    assert spend.imputation_value == pytest.approx(train.spend.median())
+    # Score data from another distribution: the stored parameters, not refitted ones, apply.
+    shifted = train.assign(spend=train.spend * 3, balance=train.balance + 40)
+    expected = np.column_stack([t.apply(shifted[t.feature]) for t in model.transforms])
+    distances = ((expected[:, None, :] - model.centroids[None, :, :]) ** 2).sum(axis=2)
+    expected_ids = np.array(model.segment_ids)[distances.argmin(axis=1)]
+    scored = assign_segments(model, shifted)
+    np.testing.assert_array_equal(scored.segment_id.to_numpy(), expected_ids)
+    refitted = fit_segmentation(shifted, CONFIG).model
+    assert next(t for t in refitted.transforms if t.feature == "spend") != spend
+
+
+def test_missing_values_are_imputed_with_the_fitted_median():
+    frame = blobs(100, seed=3)
+    frame.loc[::7, "balance"] = np.nan
+    fitted = fit_segmentation(frame, CONFIG)
+    balance = next(t for t in fitted.model.transforms if t.feature == "balance")
+    assert balance.imputation_value == pytest.approx(frame.balance.median())
+    assert assign_segments(fitted.model, frame).segment_id.notna().all()
+
+
+def test_same_data_and_config_give_identical_segments_whatever_the_row_order():
+    frame = blobs(120, seed=4)
+    first = fit_segmentation(frame, CONFIG).model
+    second = fit_segmentation(frame.sample(frac=1, random_state=9), CONFIG).model
+    assert first.segment_ids == second.segment_ids
+    np.testing.assert_array_equal(first.centroids, second.centroids)
+    pd.testing.assert_frame_equal(assign_segments(first, frame), assign_segments(second, frame))
+
+
+def test_retrain_keeps_ids_and_names_of_segments_that_still_exist_and_adds_new_ones():
+    before = fit_segmentation(blobs(150, seed=5), CONFIG, naming_rules=RULES).model
+    groups = {**CENTRES, "new": (60.0, 5.0, 0.95)}
+    after = fit_segmentation(
+        blobs(150, seed=6, groups=groups), CONFIG, naming_rules=RULES, previous=before
+    ).model
+    assert after.k == 4
+    kept = dict(zip(before.segment_ids, before.segment_names, strict=True))
+    now = dict(zip(after.segment_ids, after.segment_names, strict=True))
+    for segment_id, name in kept.items():
+        assert now[segment_id] == name
+    (new_id,) = set(now) - set(kept)
+    assert new_id == max(kept) + 1
+    assert after.parent_model_version == before.model_version
+
+
+def test_large_tables_fit_on_a_bounded_sample_and_assign_in_batches():
+    frame = blobs(400, seed=7)
+    config = SegmentationConfig(
+        features=FEATURES, k_min=3, k_max=3, n_init=2, bootstrap_rounds=1, max_fit_rows=300
+    )
+    model = fit_segmentation(frame, config).model
+    assert model.training_rows == 300
+    whole = assign_segments(model, frame)
+    batched = assign_segments(model, frame, batch_size=97)
+    pd.testing.assert_frame_equal(whole, batched)
+    assert len(whole) == len(frame)
+
+
+def test_stored_model_round_trips_through_its_table():
+    frame = blobs(100, seed=8)
+    model = fit_segmentation(frame, CONFIG, as_of_date="2025-06-30", naming_rules=RULES).model
+    table = model_to_frame(model)
+    assert len(table) == model.k * len(model.features)
+    restored = model_from_frame(table)
+    assert restored.model_version == model.model_version
+    pd.testing.assert_frame_equal(assign_segments(model, frame), assign_segments(restored, frame))
+
+
+def test_a_constant_feature_is_left_out_with_a_warning():
+    frame = blobs(100, seed=9).assign(online=0.0)
+    model = fit_segmentation(frame, CONFIG).model
+    assert "online" not in model.features
+    assert any("online: constant" in w for w in model.warnings)
+
+
+def test_names_are_unique_and_fall_back_to_a_neutral_name():
+    centroids = {1: {"spend": 2.0}, 2: {"spend": 1.5}, 3: {"spend": 0.0}}
+    rules = [("big", [Condition("spend", 1.0, np.inf)])]
+    assert name_segments(centroids, rules) == {1: "big", 2: "segment_2", 3: "segment_3"}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"features": ("spend", "income")}, "features: unknown feature(s) income"),
+        ({"k_min": 5, "k_max": 3}, "k range: need 2 <= k_min <= k_max, got k_min=5, k_max=3"),
+        ({"k_min": 1}, "k range: need 2 <= k_min <= k_max"),
+        ({"algorithm": "dbscan"}, "algorithm: 'dbscan' is not one of"),
+        ({"k_min": 400, "k_max": 400}, "fewer customers (300) than the smallest k (400)"),
+    ],
+)
+def test_unusable_config_fails_with_a_clear_message(change, message):
+    config = SegmentationConfig(**{**CONFIG.__dict__, **change})
+    with pytest.raises(ConfigError) as error:
+        fit_segmentation(blobs(100, seed=10), config)
+    assert message in str(error.value)
+
+
+def test_every_feature_constant_is_an_error():
+    frame = blobs(50, seed=11).assign(spend=1.0, balance=2.0, online=0.0)
+    with pytest.raises(ConfigError, match="every clustering feature is constant"):
+        fit_segmentation(frame, CONFIG)
+
+
+def test_settings_from_yaml_are_checked_and_coerced():
+    config = SegmentationConfig.from_mapping({"k_min": "4", "features": ["a", "b"]})
+    assert config.k_min == 4 and config.features == ("a", "b")
+    with pytest.raises(ConfigError, match="unknown segmentation setting"):
+        SegmentationConfig.from_mapping({"n_clusters": 4})
+    with pytest.raises(ConfigError, match="k_max: expected a number"):
+        SegmentationConfig.from_mapping({"k_max": "ten"})
+
+
+def test_dbt_glue_handles_empty_input_and_modes():
+    empty = blobs(10, seed=12).iloc[0:0]
+    rules = pd.DataFrame(columns=["segment_name", "priority", "feature", "min_z", "max_z"])
+    settings = {"features": list(FEATURES), "k_min": 2, "k_max": 3}
+    rows = fit_model_rows(empty, rules, None, settings, "fit")
+    assert rows.empty and "centroid_scaled" in rows.columns
+    assert assignment_rows(empty, rows, None).empty
+    with pytest.raises(ConfigError, match="segmentation_mode=score: no stored segmentation"):
+        fit_model_rows(empty, rules, None, settings, "score")
+    with pytest.raises(ConfigError, match="segmentation_mode: 'refit' is not one of"):
+        fit_model_rows(empty, rules, None, settings, "refit")
+    stored = fit_model_rows(blobs(60, seed=13), rules, None, settings, "fit")
+    assert fit_model_rows(blobs(60, seed=13), rules, stored, settings, "score").empty
+    scored = assignment_rows(blobs(60, seed=13), stored, None)
+    assert scored.model_version.unique().tolist() == [stored.model_version.iloc[0]]

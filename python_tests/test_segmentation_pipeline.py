@@ -1,0 +1,105 @@
+"""The segmentation inside dbt: quality on the demo data, stable ids across a retrain, score
+mode without refitting, identical reruns and `dbt run --empty`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from bank_segmentation.report import build_report
+from bank_segmentation.show import describe
+from python_tests.dbt_helpers import run_dbt
+
+
+def query(database: Path, sql: str) -> pd.DataFrame:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.sql(sql).df()
+
+
+def test_segments_recover_the_planted_personas(demo_warehouse, demo_raw):
+    report = build_report(demo_warehouse, demo_raw / "ground_truth" / "customer_personas.parquet")
+    ours, baseline = report.iloc[0], report.iloc[1]
+    assert ours.ari_vs_personas >= 0.80, report.to_string()
+    assert ours.bootstrap_stability_ari >= 0.90, report.to_string()
+    assert ours.ari_vs_personas > baseline.ari_vs_personas, report.to_string()
+
+
+def test_show_prints_the_segments(demo_warehouse):
+    text = describe(demo_warehouse)
+    assert "Segments" in text and "loan_seekers" in text and "share_pct" in text
+
+
+@pytest.fixture(scope="module")
+def retrained(demo_raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One warehouse built for 2025-05-31, then retrained for 2025-06-30."""
+    database = tmp_path_factory.mktemp("retrain") / "retrain.duckdb"
+    for as_of in ("2025-05-31", "2025-06-30"):
+        run_dbt(
+            ["build", "--vars", f"{{as_of_date: '{as_of}'}}"], raw_path=demo_raw, database=database
+        )
+    return database
+
+
+def segment_names_by_version(database: Path) -> dict[str, dict[int, str]]:
+    rows = query(
+        database,
+        """
+        select distinct model_version, segment_id, segment_name from segmentation_model
+    """,
+    )
+    return {
+        version: dict(zip(group.segment_id, group.segment_name, strict=True))
+        for version, group in rows.groupby("model_version")
+    }
+
+
+def test_retrain_on_a_later_month_keeps_segment_ids_and_names(retrained):
+    versions = segment_names_by_version(retrained)
+    assert len(versions) == 2
+    may, june = (versions[v] for v in sorted(versions))
+    kept = {i: name for i, name in june.items() if i in may}
+    assert len(kept) >= min(len(may), len(june)) - 1
+    assert all(may[i] == name for i, name in kept.items())
+    parent = query(
+        retrained,
+        "select distinct parent_model_version from segmentation_model "
+        "where parent_model_version is not null",
+    )
+    assert parent.parent_model_version.tolist() == [sorted(versions)[0]]
+
+
+def test_score_mode_reuses_the_stored_model_and_reruns_are_identical(retrained, demo_raw):
+    before = query(retrained, "select * from customer_segment_assignments order by customer_id")
+    stored_before = query(retrained, "select count(*) as n from segmentation_model").n[0]
+    run_dbt(
+        [
+            "build",
+            "--select",
+            "segmentation_model+",
+            "--vars",
+            "{as_of_date: '2025-06-30', segmentation_mode: score}",
+        ],
+        raw_path=demo_raw,
+        database=retrained,
+    )
+    scored = query(retrained, "select * from customer_segment_assignments order by customer_id")
+    assert query(retrained, "select count(*) as n from segmentation_model").n[0] == stored_before
+    pd.testing.assert_frame_equal(before, scored)
+    run_dbt(
+        ["build", "--select", "segmentation_model+", "--vars", "{as_of_date: '2025-06-30'}"],
+        raw_path=demo_raw,
+        database=retrained,
+    )
+    refitted = query(retrained, "select * from customer_segment_assignments order by customer_id")
+    pd.testing.assert_frame_equal(before, refitted)
+    assert query(retrained, "select count(*) as n from segmentation_model").n[0] == stored_before
+
+
+def test_dbt_run_empty_does_not_crash(demo_raw, tmp_path):
+    database = tmp_path / "empty.duckdb"
+    run_dbt(["seed"], raw_path=demo_raw, database=database)
+    run_dbt(["run", "--empty"], raw_path=demo_raw, database=database)
+    assert query(database, "select count(*) as n from customer_segment_assignments").n[0] == 0

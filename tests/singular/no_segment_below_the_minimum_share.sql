@@ -1,0 +1,15 @@
+-- No segment holds less than var('min_segment_share') of the assigned customers.
+with
+
+segment_sizes as (
+
+    select
+        segment_id,
+        count(*) * 1.0 / sum(count(*)) over () as customer_share
+    from {{ ref('customer_segment_assignments') }}
+    group by segment_id
+
+)
+
+select * from segment_sizes
+where customer_share < {{ var('min_segment_share') }}
