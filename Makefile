@@ -14,8 +14,11 @@ DEMO_CUSTOMERS ?= 10000
 DEMO_MONTHS ?= 6
 DEMO_SEED ?= 42
 DBT_FLAGS ?=
+# Month ends `make history` builds in order (3-month lookback fits the 6-month demo window).
+HISTORY_AS_OF_DATES ?= 2025-04-30 2025-05-31 2025-06-30
+HISTORY_LOOKBACK_MONTHS ?= 3
 
-.PHONY: help setup data build test lint format pytest segments report docs clean lock
+.PHONY: help setup data build history export test lint format pytest segments report docs clean lock
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -39,6 +42,18 @@ build: setup data ## Install, generate demo data if missing, dbt build, show the
 	@mkdir -p $(dir $(BANKSEG_DUCKDB_PATH))
 	$(BIN)/dbt build $(DBT_FLAGS)
 	@$(BIN)/python -m bank_segmentation.show --database $(BANKSEG_DUCKDB_PATH)
+
+history: setup data ## Build consecutive month ends in order so history and migration fill up
+	@mkdir -p $(dir $(BANKSEG_DUCKDB_PATH))
+	@for as_of in $(HISTORY_AS_OF_DATES); do \
+		echo "== as-of $$as_of"; \
+		$(BIN)/dbt build $(DBT_FLAGS) --vars "{as_of_date: '$$as_of', lookback_months: $(HISTORY_LOOKBACK_MONTHS)}" || exit 1; \
+	done
+	@$(BIN)/python -m bank_segmentation.show --database $(BANKSEG_DUCKDB_PATH)
+
+export: setup ## Write the BI marts to exports/*.parquet (HASH_IDS=1 hashes customer ids)
+	$(BIN)/python -m bank_segmentation.export --database $(BANKSEG_DUCKDB_PATH) --out exports \
+		$(if $(HASH_IDS),--hash-customer-ids)
 
 lint: setup ## sqlfluff (SQL) and ruff (Python); violations fail
 	$(BIN)/sqlfluff lint models tests analyses

@@ -40,3 +40,25 @@ def warehouse_connection(demo_warehouse: Path) -> Iterator[duckdb.DuckDBPyConnec
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+
+
+HISTORY_AS_OF_DATES = ("2025-04-30", "2025-05-31", "2025-06-30")
+
+
+@pytest.fixture(scope="session")
+def history_warehouse(demo_raw: Path, tmp_path_factory: pytest.TempPathFactory):
+    """One warehouse built for three consecutive month ends (3-month lookback), in order, as
+    `make history` does; with a copy of each month's assignments taken right after its build."""
+    database = tmp_path_factory.mktemp("history") / "history.duckdb"
+    assignments_by_date = {}
+    for as_of in HISTORY_AS_OF_DATES:
+        run_dbt(
+            ["build", "--vars", f"{{as_of_date: '{as_of}', lookback_months: 3}}"],
+            raw_path=demo_raw,
+            database=database,
+        )
+        with duckdb.connect(str(database), read_only=True) as connection:
+            assignments_by_date[as_of] = connection.sql(
+                "select customer_id, segment_id, segment_name from customer_segment_assignments"
+            ).df()
+    return database, assignments_by_date

@@ -23,6 +23,7 @@ def run_dbt(
     database: Path,
     extra_env: dict[str, str] | None = None,
     expect_success: bool = True,
+    target_path: Path | None = None,
 ) -> dbtRunnerResult:
     env = {
         "BANKSEG_RAW_DATA_PATH": str(raw_path),
@@ -40,7 +41,7 @@ def run_dbt(
                 "--profiles-dir",
                 str(PROJECT_DIR),
                 "--target-path",
-                str(database.parent / "target"),
+                str(target_path or database.parent / "target"),
                 "--log-path",
                 str(database.parent / "logs"),
                 "--no-partial-parse",

@@ -3,6 +3,7 @@ mode without refitting, identical reruns and `dbt run --empty`."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import duckdb
@@ -12,6 +13,8 @@ import pytest
 from bank_segmentation.report import build_report
 from bank_segmentation.show import describe
 from python_tests.dbt_helpers import run_dbt
+
+REFIT_JUNE = "{as_of_date: '2025-06-30', lookback_months: 3}"
 
 
 def query(database: Path, sql: str) -> pd.DataFrame:
@@ -33,14 +36,9 @@ def test_show_prints_the_segments(demo_warehouse):
 
 
 @pytest.fixture(scope="module")
-def retrained(demo_raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One warehouse built for 2025-05-31, then retrained for 2025-06-30."""
-    database = tmp_path_factory.mktemp("retrain") / "retrain.duckdb"
-    for as_of in ("2025-05-31", "2025-06-30"):
-        run_dbt(
-            ["build", "--vars", f"{{as_of_date: '{as_of}'}}"], raw_path=demo_raw, database=database
-        )
-    return database
+def retrained(history_warehouse) -> Path:
+    """The warehouse retrained month after month (see conftest.history_warehouse)."""
+    return history_warehouse[0]
 
 
 def segment_names_by_version(database: Path) -> dict[str, dict[int, str]]:
@@ -58,17 +56,18 @@ def segment_names_by_version(database: Path) -> dict[str, dict[int, str]]:
 
 def test_retrain_on_a_later_month_keeps_segment_ids_and_names(retrained):
     versions = segment_names_by_version(retrained)
-    assert len(versions) == 2
-    may, june = (versions[v] for v in sorted(versions))
-    kept = {i: name for i, name in june.items() if i in may}
-    assert len(kept) >= min(len(may), len(june)) - 1
-    assert all(may[i] == name for i, name in kept.items())
-    parent = query(
+    assert len(versions) == 3
+    ordered = [versions[v] for v in sorted(versions)]
+    for before, after in itertools.pairwise(ordered):
+        kept = {i: name for i, name in after.items() if i in before}
+        assert len(kept) >= min(len(before), len(after)) - 1
+        assert all(before[i] == name for i, name in kept.items())
+    parents = query(
         retrained,
-        "select distinct parent_model_version from segmentation_model "
-        "where parent_model_version is not null",
+        "select distinct model_version, parent_model_version from segmentation_model "
+        "where parent_model_version is not null order by model_version",
     )
-    assert parent.parent_model_version.tolist() == [sorted(versions)[0]]
+    assert parents.parent_model_version.tolist() == sorted(versions)[:2]
 
 
 def test_score_mode_reuses_the_stored_model_and_reruns_are_identical(retrained, demo_raw):
@@ -80,7 +79,7 @@ def test_score_mode_reuses_the_stored_model_and_reruns_are_identical(retrained, 
             "--select",
             "segmentation_model+",
             "--vars",
-            "{as_of_date: '2025-06-30', segmentation_mode: score}",
+            "{as_of_date: '2025-06-30', lookback_months: 3, segmentation_mode: score}",
         ],
         raw_path=demo_raw,
         database=retrained,
@@ -89,7 +88,7 @@ def test_score_mode_reuses_the_stored_model_and_reruns_are_identical(retrained, 
     assert query(retrained, "select count(*) as n from segmentation_model").n[0] == stored_before
     pd.testing.assert_frame_equal(before, scored)
     run_dbt(
-        ["build", "--select", "segmentation_model+", "--vars", "{as_of_date: '2025-06-30'}"],
+        ["build", "--select", "segmentation_model+", "--vars", REFIT_JUNE],
         raw_path=demo_raw,
         database=retrained,
     )

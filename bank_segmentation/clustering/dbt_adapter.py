@@ -17,6 +17,7 @@ from bank_segmentation.clustering.persistence import (
     empty_model_frame,
     model_from_frame,
     model_to_frame,
+    model_version_for,
 )
 
 MODES = ("fit", "score")
@@ -79,14 +80,22 @@ def fit_model_rows(
 def assignment_rows(
     features: pd.DataFrame, stored_models: pd.DataFrame, model_version: str | None
 ) -> pd.DataFrame:
-    """One row per customer: segment, distance, runner-up and margin under the stored model
-    (the latest, or `model_version`)."""
+    """One row per customer: segment, distance, runner-up and margin under the stored model:
+    `model_version` when given, else the one trained for this as-of date, else the latest one
+    trained before it."""
     if features.empty or stored_models.empty:
         frame = empty_assignments()
         frame.insert(1, "model_version", pd.Series(dtype="string"))
         frame.insert(2, "as_of_date", pd.Series(dtype="datetime64[us]"))
         return frame
-    model = model_from_frame(stored_models, model_version)
+    as_of_date = str(pd.to_datetime(features["as_of_date"]).max().date())
+    version = model_version or model_version_for(stored_models, as_of_date)
+    if version is None:
+        raise ConfigError(
+            f"no stored segmentation model trained on or before {as_of_date}; build that "
+            "as-of date with segmentation_mode=fit first"
+        )
+    model = model_from_frame(stored_models, version)
     assigned = assign_segments(model, features)
     as_of = features[["customer_id", "as_of_date"]]
     assigned = assigned.merge(as_of, on="customer_id", how="left", validate="one_to_one")

@@ -99,6 +99,14 @@ def latest_model_version(frame: pd.DataFrame) -> str | None:
     return str(versions.sort_values(["as_of_date", "model_version"]).iloc[-1]["model_version"])
 
 
+def model_version_for(frame: pd.DataFrame, as_of_date: str) -> str | None:
+    """The version to score an as-of date with: the one trained on that date, else the latest
+    trained before it (score mode on a new month), else None."""
+    versions = frame[["as_of_date", "model_version"]].drop_duplicates()
+    usable = versions[versions["as_of_date"] <= as_of_date]
+    return latest_model_version(usable)
+
+
 def model_from_frame(frame: pd.DataFrame, version: str | None = None) -> SegmentationModel:
     """Rebuild a stored model (the latest when version is None)."""
     version = version or latest_model_version(frame)

@@ -1,4 +1,4 @@
-{% test expression_is_true(model, expression) %}
+{% test expression_is_true(model, expression, column_name=none) %}
 
 select *
 from {{ model }}

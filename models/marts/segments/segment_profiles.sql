@@ -1,0 +1,84 @@
+{#-
+    One row per segment per feature per as-of date: how the segment differs from all customers.
+    index = 100 x segment mean / population mean; z_score = (segment mean - population mean) /
+    population standard deviation.
+-#}
+with
+
+history as (
+
+    select * from {{ ref('segment_history') }}
+
+),
+
+unpivoted as (
+
+    {% for feature in profile_features() %}
+        select
+            as_of_date,
+            segment_id,
+            segment_name,
+            '{{ feature }}' as feature,
+            cast({{ feature }} as double) as feature_value
+        from history
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+
+),
+
+population as (
+
+    select
+        as_of_date,
+        feature,
+        avg(feature_value) as population_mean,
+        stddev_pop(feature_value) as population_stddev
+    from unpivoted
+    group by as_of_date, feature
+
+),
+
+segments as (
+
+    select
+        as_of_date,
+        segment_id,
+        segment_name,
+        feature,
+        count(*) as customers,
+        avg(feature_value) as segment_mean,
+        {{ median('feature_value') }} as segment_median
+    from unpivoted
+    group by as_of_date, segment_id, segment_name, feature
+
+),
+
+compared as (
+
+    select
+        segments.segment_name,
+        segments.feature,
+        cast(segments.segment_id as integer) as segment_id,
+        cast(segments.customers as bigint) as customers,
+        cast(segments.segment_mean as double) as segment_mean,
+        cast(segments.segment_median as double) as segment_median,
+        cast(population.population_mean as double) as population_mean,
+        cast(
+            100
+            * segments.segment_mean
+            / nullif(population.population_mean, 0) as double
+        ) as index_vs_population,
+        cast(
+            (segments.segment_mean - population.population_mean)
+            / nullif(population.population_stddev, 0) as double
+        ) as z_score,
+        segments.as_of_date
+    from segments
+    inner join population
+        on
+            segments.as_of_date = population.as_of_date
+            and segments.feature = population.feature
+
+)
+
+select * from compared

@@ -1,0 +1,124 @@
+{#- One row per segment per as-of date: size, value, holdings, RFM, demographics. -#}
+with
+
+history as (
+
+    select * from {{ ref('segment_history') }}
+
+),
+
+region_counts as (
+
+    select
+        as_of_date,
+        segment_id,
+        region,
+        count(*) as customers,
+        row_number() over (
+            partition by as_of_date, segment_id
+            order by count(*) desc, region
+        ) as region_rank
+    from history
+    group by as_of_date, segment_id, region
+
+),
+
+top_regions as (
+
+    select
+        as_of_date,
+        segment_id,
+        region as top_region,
+        customers as top_region_customers
+    from region_counts
+    where region_rank = 1
+
+),
+
+aggregated as (
+
+    select
+        as_of_date,
+        segment_id,
+        segment_name,
+        max(model_version) as model_version,
+        count(*) as customers,
+        sum(spend_per_month_amount) as total_spend_per_month_amount,
+        {{ median('spend_per_month_amount') }} as median_spend_per_month_amount,
+        avg(average_deposit_balance_amount) as mean_deposit_balance_amount,
+        {{ median('average_deposit_balance_amount') }} as median_deposit_balance_amount,
+        sum(average_deposit_balance_amount) as total_deposit_balance_amount,
+        avg(recurring_income_amount) as mean_recurring_income_amount,
+        avg(product_breadth) as mean_product_breadth,
+        avg(case when has_credit_card then 1.0 else 0.0 end) as credit_card_share,
+        avg(case when loans_held_count > 0 then 1.0 else 0.0 end) as loan_holder_share,
+        avg(case when rfm_label = 'champions' then 1.0 else 0.0 end)
+            as rfm_champions_share,
+        avg(case when rfm_label = 'loyal' then 1.0 else 0.0 end) as rfm_loyal_share,
+        avg(
+            case when rfm_label in ('at_risk', 'cant_lose') then 1.0 else 0.0 end
+        ) as rfm_at_risk_share,
+        avg(
+            case when rfm_label in ('hibernating', 'lost') then 1.0 else 0.0 end
+        ) as rfm_lapsing_share,
+        avg(case when age_band = '18-29' then 1.0 else 0.0 end) as age_18_29_share,
+        avg(case when age_band = '30-44' then 1.0 else 0.0 end) as age_30_44_share,
+        avg(case when age_band = '45-59' then 1.0 else 0.0 end) as age_45_59_share,
+        avg(case when age_band = '60-74' then 1.0 else 0.0 end) as age_60_74_share,
+        avg(case when age_band = '75+' then 1.0 else 0.0 end) as age_75_plus_share,
+        avg(case when age_band = 'unknown' then 1.0 else 0.0 end) as age_unknown_share
+    from history
+    group by as_of_date, segment_id, segment_name
+
+),
+
+final as (
+
+    select
+        aggregated.segment_name,
+        aggregated.model_version,
+        top_regions.top_region,
+        cast(aggregated.segment_id as integer) as segment_id,
+        cast(aggregated.customers as bigint) as customers,
+        cast(
+            aggregated.customers * 1.0
+            / sum(aggregated.customers) over (partition by aggregated.as_of_date)
+            as double
+        ) as customer_share,
+        cast(aggregated.total_spend_per_month_amount as double)
+            as total_spend_per_month_amount,
+        cast(aggregated.median_spend_per_month_amount as double)
+            as median_spend_per_month_amount,
+        cast(aggregated.mean_deposit_balance_amount as double)
+            as mean_deposit_balance_amount,
+        cast(aggregated.median_deposit_balance_amount as double)
+            as median_deposit_balance_amount,
+        cast(aggregated.total_deposit_balance_amount as double)
+            as total_deposit_balance_amount,
+        cast(aggregated.mean_recurring_income_amount as double)
+            as mean_recurring_income_amount,
+        cast(aggregated.mean_product_breadth as double) as mean_product_breadth,
+        cast(aggregated.credit_card_share as double) as credit_card_share,
+        cast(aggregated.loan_holder_share as double) as loan_holder_share,
+        cast(aggregated.rfm_champions_share as double) as rfm_champions_share,
+        cast(aggregated.rfm_loyal_share as double) as rfm_loyal_share,
+        cast(aggregated.rfm_at_risk_share as double) as rfm_at_risk_share,
+        cast(aggregated.rfm_lapsing_share as double) as rfm_lapsing_share,
+        cast(aggregated.age_18_29_share as double) as age_18_29_share,
+        cast(aggregated.age_30_44_share as double) as age_30_44_share,
+        cast(aggregated.age_45_59_share as double) as age_45_59_share,
+        cast(aggregated.age_60_74_share as double) as age_60_74_share,
+        cast(aggregated.age_75_plus_share as double) as age_75_plus_share,
+        cast(aggregated.age_unknown_share as double) as age_unknown_share,
+        cast(top_regions.top_region_customers * 1.0 / aggregated.customers as double)
+            as top_region_share,
+        aggregated.as_of_date
+    from aggregated
+    inner join top_regions
+        on
+            aggregated.as_of_date = top_regions.as_of_date
+            and aggregated.segment_id = top_regions.segment_id
+
+)
+
+select * from final
