@@ -1,3 +1,5 @@
+{{ config(grants=bi_grants()) }}
+
 with
 
 quarantined_rows as (

@@ -1,3 +1,5 @@
+{{ config(grants=bi_grants()) }}
+
 with
 
 {% for table_name in core_banking_tables() %}

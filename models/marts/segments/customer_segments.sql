@@ -1,3 +1,5 @@
+{{ config(grants=bi_grants()) }}
+
 {#- One row per customer: current segment, RFM and key features; no personal data. -#}
 with
 

@@ -6,7 +6,8 @@
     materialized='incremental',
     unique_key='as_of_date',
     incremental_strategy='delete+insert',
-    on_schema_change='fail'
+    on_schema_change='fail',
+    grants=bi_grants()
 ) }}
 
 with

@@ -1,3 +1,5 @@
+{{ config(grants=bi_grants()) }}
+
 {#-
     One row per segment per feature per as-of date: how the segment differs from all customers.
     index = 100 x segment mean / population mean; z_score = (segment mean - population mean) /

@@ -1,0 +1,20 @@
+{% macro type_families(data_type) %}
+    {#- The families a DuckDB column type belongs to, for the raw-contract check. -#}
+    {%- set upper_type = data_type | upper -%}
+    {%- if upper_type.startswith('VARCHAR') -%}
+        {{ return(['text']) }}
+    {%- elif upper_type in ['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT',
+                            'USMALLINT', 'UINTEGER', 'UBIGINT', 'UHUGEINT'] -%}
+        {{ return(['integer', 'number']) }}
+    {%- elif upper_type.startswith('DECIMAL') or upper_type in ['DOUBLE', 'FLOAT', 'REAL'] -%}
+        {{ return(['number']) }}
+    {%- elif upper_type == 'DATE' -%}
+        {{ return(['date']) }}
+    {%- elif upper_type.startswith('TIMESTAMP') -%}
+        {{ return(['timestamp']) }}
+    {%- elif upper_type == '"NULL"' or upper_type == 'NULL' -%}
+        {{ return(['text', 'integer', 'number', 'date', 'timestamp']) }}
+    {%- else -%}
+        {{ return([upper_type | lower]) }}
+    {%- endif -%}
+{% endmacro %}

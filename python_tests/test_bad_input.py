@@ -1,0 +1,432 @@
+"""Messy raw extracts. Each case has one of two outcomes (see README "Bad input"):
+
+- fatal: the build stops before anything runs, with a message naming table, column and rule;
+- row-level: the row is quarantined with its reason, counted in the data-quality marts, and
+  the rest builds.
+"""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from bank_segmentation.demo_data.generator import SCHEMAS, DemoConfig, generate
+from python_tests.dbt_helpers import describe_failure, run_dbt
+
+AS_OF = "2025-03-31"
+BUILD = ["build", "--vars", f"{{as_of_date: '{AS_OF}'}}"]
+
+
+@pytest.fixture(scope="module")
+def clean_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("clean_raw")
+    generate(DemoConfig(customers=600, months=3), out, show_progress=False)
+    return out
+
+
+def copy_raw(source: Path, target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for table in SCHEMAS:
+        shutil.copy(source / f"{table}.parquet", target / f"{table}.parquet")
+    return target
+
+
+def read(folder: Path, table: str) -> pd.DataFrame:
+    return pq.read_table(folder / f"{table}.parquet").to_pandas()
+
+
+def write(folder: Path, table: str, frame: pd.DataFrame) -> None:
+    """Write in the contract's schema (amounts as decimals, like a real extract)."""
+    schema = SCHEMAS[table]
+    frame = frame.copy()
+    for field in schema:
+        if pa.types.is_decimal(field.type):
+            frame[field.name] = [
+                None if pd.isna(v) else Decimal(str(round(float(v), 2))) for v in frame[field.name]
+            ]
+    pq.write_table(
+        pa.Table.from_pandas(frame, schema=schema, preserve_index=False),
+        folder / f"{table}.parquet",
+    )
+
+
+def failure_message(raw: Path, database: Path, args=BUILD, extra_env=None) -> str:
+    result = run_dbt(
+        args, raw_path=raw, database=database, extra_env=extra_env, expect_success=False
+    )
+    assert not result.success
+    return describe_failure(result)
+
+
+def query(database: Path, sql: str) -> pd.DataFrame:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.sql(sql).df()
+
+
+# --- fatal: wrong files or schema, unusable config ------------------------------------------
+
+
+def test_missing_table_file_is_fatal(clean_raw, tmp_path):
+    raw = copy_raw(clean_raw, tmp_path / "raw")
+    (raw / "transactions.parquet").unlink()
+    message = failure_message(raw, tmp_path / "w.duckdb")
+    assert f"raw table 'transactions': file {raw}/transactions.parquet not found" in message
+    assert "all six tables of the raw input contract must exist" in message
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda f: f.rename(columns={"amount": "amt"}),
+            "raw table 'transactions': column 'amount' is missing",
+        ),
+        (
+            lambda f: f.drop(columns=["description"]),
+            "raw table 'transactions': column 'description' is missing",
+        ),
+    ],
+)
+def test_renamed_or_missing_column_is_fatal(clean_raw, tmp_path, change, expected):
+    raw = copy_raw(clean_raw, tmp_path / "raw")
+    frame = change(read(raw, "transactions"))
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), raw / "transactions.parquet")
+    message = failure_message(raw, tmp_path / "w.duckdb")
+    assert expected in message and "Rule: the raw input contract names every column" in message
+
+
+def test_column_of_the_wrong_type_is_fatal(clean_raw, tmp_path):
+    raw = copy_raw(clean_raw, tmp_path / "raw")
+    frame = read(raw, "transactions")
+    frame["booked_at"] = True
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), raw / "transactions.parquet")
+    message = failure_message(raw, tmp_path / "w.duckdb")
+    assert (
+        "raw table 'transactions': column 'booked_at' has type BOOLEAN. "
+        "Rule: expected timestamp or date or text."
+    ) in message
+
+
+def test_unusable_segmentation_config_is_fatal(clean_raw, tmp_path):
+    args = ["build", "--vars", f"{{as_of_date: '{AS_OF}', segmentation_mode: refit}}"]
+    message = failure_message(clean_raw, tmp_path / "w.duckdb", args=args)
+    assert "segmentation_mode: 'refit' is not one of fit, score" in message
+
+
+@pytest.mark.parametrize("kept_customers", [1, 2])
+def test_fewer_customers_than_the_smallest_k_is_fatal(clean_raw, tmp_path, kept_customers):
+    raw = copy_raw(clean_raw, tmp_path / "raw")
+    customers = read(raw, "customers")
+    customers = customers[customers.onboarded_date < pd.Timestamp("2025-01-01").date()]
+    keep = set(customers.customer_id.iloc[:kept_customers])
+    write(raw, "customers", customers[customers.customer_id.isin(keep)])
+    accounts = read(raw, "accounts")
+    accounts = accounts[accounts.customer_id.isin(keep)]
+    write(raw, "accounts", accounts)
+    for table, key, parents in (
+        ("transactions", "account_id", accounts.account_id),
+        ("balances", "account_id", accounts.account_id),
+        ("loans", "customer_id", keep),
+        ("loan_applications", "customer_id", keep),
+    ):
+        frame = read(raw, table)
+        write(raw, table, frame[frame[key].isin(set(parents))])
+    message = failure_message(raw, tmp_path / "w.duckdb")
+    assert f"fewer customers ({kept_customers}) than the smallest k (3)" in message
+
+
+def test_non_utf8_csv_is_fatal_unless_the_encoding_is_named(clean_raw, tmp_path):
+    raw = tmp_path / "csv"
+    raw.mkdir()
+    with duckdb.connect() as connection:
+        for table in SCHEMAS:
+            connection.execute(
+                f"copy (select * from read_parquet('{clean_raw}/{table}.parquet')) "
+                f"to '{raw}/{table}.csv' (header, delimiter ',')"
+            )
+    customers = (raw / "customers.csv").read_text(encoding="utf-8")
+    customers = customers.replace(",Capital,", ",Zürich,", 1)
+    (raw / "customers.csv").write_bytes(customers.encode("latin-1"))
+    env = {"BANKSEG_RAW_FILE_FORMAT": "csv"}
+    message = failure_message(raw, tmp_path / "w.duckdb", extra_env=env)
+    assert f"raw table 'customers': {raw}/customers.csv is not UTF-8 text" in message
+    database = tmp_path / "latin1.duckdb"
+    run_dbt(
+        [
+            "run",
+            "--select",
+            "+stg_core_banking__customers",
+            "--vars",
+            "{raw_csv_encoding: latin-1}",
+        ],
+        raw_path=raw,
+        database=database,
+        extra_env=env,
+    )
+    regions = query(database, "select distinct region from stg_core_banking__customers")
+    assert "Zürich" in set(regions.region)
+
+
+# --- row-level: quarantined with a reason, counted, the rest builds ---------------------------
+
+
+def ts(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text)
+
+
+@pytest.fixture(scope="module")
+def messy_warehouse(clean_raw, tmp_path_factory):
+    """The clean extract plus one row per row-level problem; built twice in a row."""
+    raw = copy_raw(clean_raw, tmp_path_factory.mktemp("messy_raw"))
+    customers = read(raw, "customers")
+    accounts = read(raw, "accounts")
+    transactions = read(raw, "transactions")
+    first = customers.iloc[0]
+    current = accounts[
+        (accounts.product_type == "current")
+        & (accounts.opened_date < pd.Timestamp("2024-06-01").date())
+    ].iloc[0]
+    day = pd.Timestamp("2025-02-10").date()
+    extra_customers = pd.DataFrame(
+        [
+            {**first, "region": "Elsewhere"},  # duplicated key
+            {**first, "customer_id": None},  # null key
+            {**first, "customer_id": "C_GENDER", "gender": "X"},  # unknown code
+            {**first, "customer_id": "C_SINGLE"},  # one transaction only
+        ]
+    )
+    extra_accounts = pd.DataFrame(
+        [
+            {**current, "account_id": "A_ORPHAN", "customer_id": "C_NOBODY"},  # orphan account
+            {**current, "account_id": "A_PRODUCT", "product_type": "crypto_wallet"},
+            {**current, "account_id": "A_SINGLE", "customer_id": "C_SINGLE"},
+        ]
+    )
+    base = {
+        "account_id": current.account_id,
+        "booked_at": ts("2025-02-10 12:00"),
+        "amount": 25.0,
+        "direction": "debit",
+        "channel": "card_pos",
+        "merchant_category_code": "5411",
+        "description": "CARD PURCHASE",
+    }
+    extra_transactions = pd.DataFrame(
+        [
+            {**base, "transaction_id": "T_ZERO", "amount": 0.0},
+            {**base, "transaction_id": "T_NEGATIVE", "amount": -12.5},
+            {**base, "transaction_id": "T_ABSURD", "amount": 5e9},
+            {**base, "transaction_id": "T_DIRECTION", "direction": "sideways"},
+            {**base, "transaction_id": "T_CHANNEL", "channel": "carrier_pigeon"},
+            {**base, "transaction_id": None},
+            {**base, "transaction_id": transactions.transaction_id.iloc[0]},  # duplicated key
+            {**base, "transaction_id": "T_ORPHAN", "account_id": "A_NOWHERE"},
+            {**base, "transaction_id": "T_BEFORE_OPEN", "booked_at": ts("1990-01-01 10:00")},
+            {**base, "transaction_id": "T_FUTURE", "booked_at": ts("2025-09-01 10:00")},
+            {**base, "transaction_id": "T_OUTLIER", "amount": 5e6},
+            {**base, "transaction_id": "T_SINGLE", "account_id": "A_SINGLE"},
+        ]
+    )
+    balances = read(raw, "balances")
+    loans = read(raw, "loans")
+    applications = read(raw, "loan_applications")
+    write(raw, "customers", pd.concat([customers, extra_customers], ignore_index=True))
+    write(raw, "accounts", pd.concat([accounts, extra_accounts], ignore_index=True))
+    write(raw, "transactions", pd.concat([transactions, extra_transactions], ignore_index=True))
+    write(raw, "balances", pd.concat([balances, balances.iloc[[0]]], ignore_index=True))
+    write(
+        raw,
+        "loans",
+        pd.concat(
+            [loans, loans.iloc[[0]].assign(loan_id="L_STATUS", status="written_off")],
+            ignore_index=True,
+        ),
+    )
+    write(
+        raw,
+        "loan_applications",
+        pd.concat(
+            [
+                applications,
+                applications.iloc[[0]].assign(application_id="P_NEGATIVE", requested_amount=-5.0),
+            ],
+            ignore_index=True,
+        ),
+    )
+    database = tmp_path_factory.mktemp("messy") / "messy.duckdb"
+    run_dbt(BUILD, raw_path=raw, database=database)
+    first_build = {mart: query(database, f"select * from {mart}") for mart in MARTS}
+    run_dbt(BUILD, raw_path=raw, database=database)
+    return database, first_build, current.account_id, day
+
+
+MARTS = (
+    "customer_segments",
+    "segment_history",
+    "segment_summary",
+    "segment_profiles",
+    "rfm_summary",
+    "campaign_targets",
+    "data_quality_row_counts",
+    "data_quality_rejections",
+)
+
+EXPECTED_REJECTIONS = {
+    ("customers", "customer_id is duplicated"): 1,
+    ("customers", "customer_id is null"): 1,
+    ("customers", "gender is not F or M"): 1,
+    ("accounts", "customer_id not found in customers"): 1,
+    ("accounts", "product_type is not a known product type"): 1,
+    ("transactions", "amount is not positive"): 2,
+    ("transactions", "amount exceeds max_plausible_amount"): 1,
+    ("transactions", "direction is not debit or credit"): 1,
+    ("transactions", "channel is not a known channel"): 1,
+    ("transactions", "transaction_id is null"): 1,
+    ("transactions", "transaction_id is duplicated"): 1,
+    ("transactions", "account_id not found in accounts"): 1,
+    ("transactions", "booked_at is before the account was opened"): 1,
+    ("balances", "account_id and balance_date are duplicated"): 1,
+    ("loans", "status is not a known loan status"): 1,
+    ("loan_applications", "requested_amount is not positive"): 1,
+}
+
+
+def test_every_bad_row_is_quarantined_with_its_reason_and_counted(messy_warehouse):
+    database, *_ = messy_warehouse
+    counted = query(database, "select * from data_quality_rejections")
+    actual = {(r.table_name, r.rejection_reason): r.rows_rejected for r in counted.itertuples()}
+    assert actual == EXPECTED_REJECTIONS
+    quarantined = query(database, "select * from quarantined_rows")
+    assert len(quarantined) == sum(EXPECTED_REJECTIONS.values())
+    negative = quarantined[quarantined.record_key == "T_NEGATIVE"].raw_record.iloc[0]
+    assert '"amount":-12.5' in negative.replace(" ", "")
+
+
+def test_raw_rows_reconcile_per_table(messy_warehouse):
+    database, *_ = messy_warehouse
+    counts = query(database, "select * from data_quality_row_counts")
+    assert (counts.rows_in == counts.rows_kept + counts.rows_rejected).all()
+    rejected = counts.set_index("table_name").rows_rejected.to_dict()
+    for (table, _), rows in EXPECTED_REJECTIONS.items():
+        assert rejected[table] >= rows
+
+
+def test_the_rest_builds_and_edge_customers_get_a_segment(messy_warehouse):
+    database, *_ = messy_warehouse
+    segments = query(database, "select customer_id, segment_name from customer_segments")
+    assert "C_SINGLE" in set(segments.customer_id)  # a single transaction is enough
+    outlier_owner = query(
+        database,
+        """
+        select a.customer_id from stg_core_banking__transactions t
+        inner join stg_core_banking__accounts a using (account_id)
+        where t.transaction_id = 'T_OUTLIER'
+    """,
+    ).customer_id.iloc[0]
+    assert outlier_owner in set(segments.customer_id)
+    shares = query(database, "select min(customer_share) as smallest from segment_summary")
+    assert shares.smallest.iloc[0] >= 0.02  # the outlier did not get a segment of its own
+
+
+def test_transactions_after_the_as_of_date_are_kept_but_not_used(messy_warehouse):
+    database, *_ = messy_warehouse
+    staged = query(
+        database,
+        "select count(*) as n from stg_core_banking__transactions "
+        "where transaction_id = 'T_FUTURE'",
+    )
+    assert staged.n.iloc[0] == 1
+    used = query(
+        database,
+        "select count(*) as n from int_transactions_enriched where transaction_id = 'T_FUTURE'",
+    )
+    assert used.n.iloc[0] == 0
+
+
+def test_two_consecutive_builds_give_identical_marts(messy_warehouse):
+    database, first_build, *_ = messy_warehouse
+    for mart, before in first_build.items():
+        after = query(database, f"select * from {mart}")
+        key = list(before.columns[: min(3, len(before.columns))])
+        pd.testing.assert_frame_equal(
+            before.sort_values(key).reset_index(drop=True),
+            after.sort_values(key).reset_index(drop=True),
+            obj=mart,
+        )
+
+
+def test_csv_with_another_delimiter_a_bom_and_malformed_rows(clean_raw, tmp_path):
+    raw = tmp_path / "csv"
+    raw.mkdir()
+    with duckdb.connect() as connection:
+        for table in SCHEMAS:
+            connection.execute(
+                f"copy (select * from read_parquet('{clean_raw}/{table}.parquet')) "
+                f"to '{raw}/{table}.csv' (header, delimiter ';')"
+            )
+    path = raw / "transactions.csv"
+    text = path.read_text(encoding="utf-8")
+    account = text.splitlines()[1].split(";")[1]
+    text += f"T_SHORT;{account};2025-02-10 10:00:00\n"  # too few fields
+    text += f"T_TEXT;{account};2025-02-10 10:00:00;abc;debit;atm;6011;CASH\n"  # not a number
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # byte-order mark
+    database = tmp_path / "csv.duckdb"
+    staging_only = [
+        "build",
+        "--select",
+        "path:models/staging",
+        "path:models/quality",
+        "path:models/marts/data_quality",
+        "--exclude",
+        "resource_type:unit_test",
+    ]
+    run_dbt(
+        staging_only, raw_path=raw, database=database, extra_env={"BANKSEG_RAW_FILE_FORMAT": "csv"}
+    )
+    rejected = query(database, "select record_key, rejection_reason from quarantined_rows")
+    assert dict(zip(rejected.record_key, rejected.rejection_reason, strict=True)) == {
+        "T_SHORT": "amount is null",
+        "T_TEXT": "amount is not a number",
+    }
+    staged = query(database, "select count(*) as n from stg_core_banking__transactions").n[0]
+    assert staged == len(read(clean_raw, "transactions"))
+
+
+def empty_like(folder: Path, table: str) -> None:
+    pq.write_table(SCHEMAS[table].empty_table(), folder / f"{table}.parquet")
+
+
+def test_empty_optional_tables_build_with_zero_features(clean_raw, tmp_path):
+    raw = copy_raw(clean_raw, tmp_path / "raw")
+    for table in ("balances", "loans", "loan_applications"):
+        empty_like(raw, table)
+    database = tmp_path / "optional.duckdb"
+    run_dbt(BUILD, raw_path=raw, database=database)
+    features = query(database, "select * from int_customer_features")
+    assert len(features) > 0
+    assert (features.loans_held_count == 0).all() and (features.loan_application_count == 0).all()
+    rebuilt = query(
+        database, "select bool_and(is_reconstructed) as all_rebuilt from int_account_balances_daily"
+    )
+    assert rebuilt.all_rebuilt.iloc[0]
+    assert len(query(database, "select * from customer_segments")) == len(features)
+
+
+def test_every_table_empty_builds_empty_marts(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for table in SCHEMAS:
+        empty_like(raw, table)
+    database = tmp_path / "empty.duckdb"
+    run_dbt(BUILD, raw_path=raw, database=database)
+    for mart in ("customer_segments", "segment_summary", "campaign_targets"):
+        assert len(query(database, f"select * from {mart}")) == 0
+    counts = query(database, "select sum(rows_in) as n from data_quality_row_counts")
+    assert counts.n.iloc[0] == 0
