@@ -14,11 +14,16 @@ DEMO_CUSTOMERS ?= 10000
 DEMO_MONTHS ?= 6
 DEMO_SEED ?= 42
 DBT_FLAGS ?=
+# The Czech bank (PKDD'99) files and the run on them: as-of 1994-03-30, 6-month lookback.
+BANKSEG_BERKA_PATH ?= ../shared/data/berka
+BERKA_DUCKDB_PATH ?= warehouse/berka.duckdb
+BERKA_FEATURES ?= transactions_per_month,recurring_income_amount,average_deposit_balance_amount,deposit_balance_trend_amount,online_share,cash_share,cash_withdrawal_per_month_amount,negative_balance_days,outstanding_principal_amount
+export BANKSEG_BERKA_PATH
 # Month ends `make history` builds in order (3-month lookback fits the 6-month demo window).
 HISTORY_AS_OF_DATES ?= 2025-04-30 2025-05-31 2025-06-30
 HISTORY_LOOKBACK_MONTHS ?= 3
 
-.PHONY: help setup data build history export test lint format pytest segments report docs clean lock
+.PHONY: help setup data build berka history export test lint format pytest segments report docs clean lock
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -43,6 +48,12 @@ build: setup data ## Install, generate demo data if missing, dbt build, show the
 	$(BIN)/dbt build $(DBT_FLAGS)
 	@$(BIN)/python -m bank_segmentation.show --database $(BANKSEG_DUCKDB_PATH)
 
+berka: setup ## Build everything on the real Czech bank data (Berka) and print the segments
+	@mkdir -p $(dir $(BERKA_DUCKDB_PATH))
+	BANKSEG_DUCKDB_PATH=$(BERKA_DUCKDB_PATH) $(BIN)/dbt build $(DBT_FLAGS) --vars \
+		"{source_adapter: berka, as_of_date: '1994-03-30', lookback_months: 6, segmentation_features: '$(BERKA_FEATURES)'}"
+	@$(BIN)/python -m bank_segmentation.show --database $(BERKA_DUCKDB_PATH)
+
 history: setup data ## Build consecutive month ends in order so history and migration fill up
 	@mkdir -p $(dir $(BANKSEG_DUCKDB_PATH))
 	@for as_of in $(HISTORY_AS_OF_DATES); do \
@@ -57,11 +68,14 @@ export: setup ## Write the BI marts to exports/*.parquet (HASH_IDS=1 hashes cust
 
 lint: setup ## sqlfluff (SQL) and ruff (Python); violations fail
 	$(BIN)/sqlfluff lint models tests analyses
+	$(BIN)/sqlfluff lint --config .sqlfluff.berka models/staging/berka models/adapters/berka \
+		tests/singular/berka_rows_reconcile_with_mapped_and_unmapped.sql
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 format: setup ## Fix what sqlfluff and ruff can fix
 	$(BIN)/sqlfluff fix models tests analyses
+	$(BIN)/sqlfluff fix --config .sqlfluff.berka models/staging/berka models/adapters/berka
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 

@@ -4,7 +4,13 @@
         contract, with a message naming the table, the column and the rule. Row-level problems
         are not checked here: staging quarantines those rows. Only for file sources on DuckDB.
     -#}
-    {%- if not execute or target.type != 'duckdb' or var('raw_source_kind', 'files') != 'files' -%}
+    {%- if not execute or target.type != 'duckdb' -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- if var('source_adapter', 'core_banking') == 'berka' -%}
+        {{ return(validate_berka_files()) }}
+    {%- endif -%}
+    {%- if var('raw_source_kind', 'files') != 'files' -%}
         {{ return('') }}
     {%- endif -%}
     {%- set folder = var('raw_data_path', env_var('BANKSEG_RAW_DATA_PATH', 'data/raw/demo')) -%}
@@ -54,4 +60,18 @@
             {%- endif -%}
         {%- endfor -%}
     {%- endfor -%}
+{% endmacro %}
+
+{% macro validate_berka_files() %}
+    {%- set folder = var('berka_data_path', env_var('BANKSEG_BERKA_PATH', '../shared/data/berka')) -%}
+    {%- for file_name in ['client', 'account', 'disp', 'trans', 'loan', 'card', 'district'] -%}
+        {%- set path = folder ~ '/' ~ file_name ~ '.asc' -%}
+        {%- set found = run_query("select count(*) from glob('" ~ path ~ "')").columns[0].values()[0] -%}
+        {%- if found == 0 -%}
+            {{ exceptions.raise_compiler_error(
+                "berka: file " ~ path ~ " not found. Rule: var berka_data_path (env "
+                ~ "BANKSEG_BERKA_PATH) must name the folder of the PKDD'99 .asc files.") }}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return('') }}
 {% endmacro %}

@@ -62,3 +62,33 @@ def history_warehouse(demo_raw: Path, tmp_path_factory: pytest.TempPathFactory):
                 "select customer_id, segment_id, segment_name from customer_segment_assignments"
             ).df()
     return database, assignments_by_date
+
+
+BERKA_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "berka"
+BERKA_FEATURES = (
+    "transactions_per_month,recurring_income_amount,average_deposit_balance_amount,"
+    "deposit_balance_trend_amount,online_share,cash_share,cash_withdrawal_per_month_amount,"
+    "negative_balance_days,outstanding_principal_amount"
+)
+
+
+@pytest.fixture(scope="session")
+def berka_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole project built on the Berka files, as `make berka` does. No skip: a missing
+    folder fails here with the path it looked for."""
+    assert (BERKA_PATH / "trans.asc").is_file(), (
+        f"Berka data not found at {BERKA_PATH}: the repository expects ../shared/data/berka "
+        "beside it (or set BANKSEG_BERKA_PATH)"
+    )
+    database = tmp_path_factory.mktemp("berka") / "berka.duckdb"
+    variables = (
+        "{source_adapter: berka, as_of_date: '1994-03-30', lookback_months: 6, "
+        f"segmentation_features: '{BERKA_FEATURES}'}}"
+    )
+    run_dbt(
+        ["--warn-error", "build", "--vars", variables],
+        raw_path=BERKA_PATH,
+        database=database,
+        extra_env={"BANKSEG_BERKA_PATH": str(BERKA_PATH)},
+    )
+    return database

@@ -48,9 +48,14 @@ def write(folder: Path, table: str, frame: pd.DataFrame) -> None:
     frame = frame.copy()
     for field in schema:
         if pa.types.is_decimal(field.type):
-            frame[field.name] = [
-                None if pd.isna(v) else Decimal(str(round(float(v), 2))) for v in frame[field.name]
-            ]
+            frame[field.name] = pd.Series(
+                [
+                    None if pd.isna(v) else Decimal(str(round(float(v), 2)))
+                    for v in frame[field.name]
+                ],
+                index=frame.index,
+                dtype=object,
+            )
     pq.write_table(
         pa.Table.from_pandas(frame, schema=schema, preserve_index=False),
         folder / f"{table}.parquet",

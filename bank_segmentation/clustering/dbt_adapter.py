@@ -47,6 +47,7 @@ def fit_model_rows(
     stored_models: pd.DataFrame | None,
     settings: dict[str, Any],
     mode: str,
+    features_override: str | None = None,
 ) -> pd.DataFrame:
     """Rows to add to the model registry: a new fitted model in fit mode, none in score mode
     (the stored model is used as it is). Empty features (dbt run --empty) give no rows."""
@@ -59,6 +60,9 @@ def fit_model_rows(
                 "segmentation_mode=fit"
             )
         return empty_model_frame()
+    if features_override:
+        chosen = [name.strip() for name in features_override.split(",") if name.strip()]
+        settings = {**settings, "features": chosen}
     config = SegmentationConfig.from_mapping(settings)
     if features.empty:
         return empty_model_frame()

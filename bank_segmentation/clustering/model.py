@@ -139,7 +139,7 @@ def fit_segmentation(
         raise ConfigError("features: every clustering feature is constant or empty in the data")
     x = transform(sample, transforms)
     candidates = evaluate_k_range(x, config)
-    k, choice_warnings = choose_k(candidates)
+    k, choice_warnings = choose_k(candidates, config.min_segment_share)
     warnings += choice_warnings
     estimator = make_estimator(config, k, config.random_state).fit(x)
     raw_centroids = cluster_centers(estimator)

@@ -11,8 +11,9 @@ admissible candidates the chosen k maximises the mean of three min-max-normalise
 silhouette, -Davies-Bouldin and Calinski-Harabasz. Silhouette alone often peaks at k=2, which
 no marketing team can use; Calinski-Harabasz leans towards more clusters, Davies-Bouldin
 towards compact, well-separated ones, and the two gates stop the drift into tiny or
-unreproducible clusters. When no candidate is admissible, the most stable k is taken and a
-warning recorded.
+unreproducible clusters. When no candidate is admissible, the most stable k among those that
+respect the minimum share is taken (the most stable overall if none does) and a warning is
+recorded.
 """
 
 from __future__ import annotations
@@ -116,14 +117,17 @@ def _normalised(values: np.ndarray) -> np.ndarray:
     return np.nan_to_num((values - finite.min()) / (finite.max() - finite.min()), nan=0.0)
 
 
-def choose_k(candidates: list[CandidateMetrics]) -> tuple[int, list[str]]:
+def choose_k(candidates: list[CandidateMetrics], min_segment_share: float) -> tuple[int, list[str]]:
     """Apply the rule in the module docstring; returns k and any warnings."""
     admissible = [c for c in candidates if c.is_admissible]
     if not admissible:
-        best = max(candidates, key=lambda c: (c.stability_ari, -c.k))
+        large_enough = [c for c in candidates if c.smallest_segment_share >= min_segment_share]
+        pool = large_enough or candidates
+        best = max(pool, key=lambda c: (c.stability_ari, -c.k))
         return best.k, [
-            "no candidate k met min_segment_share and min_stability; "
-            f"took the most stable k={best.k}"
+            "no candidate k met both min_segment_share and min_stability; took the most "
+            f"stable k={best.k}"
+            + (" among those meeting min_segment_share" if large_enough else "")
         ]
     silhouette = _normalised(np.array([c.silhouette for c in admissible]))
     davies_bouldin = _normalised(-np.array([c.davies_bouldin for c in admissible]))

@@ -16,7 +16,10 @@ def model(dbt, session):
     )
     mode = dbt.config.get("segmentation_mode")
     settings = dbt.config.get("segmentation")
+    features_override = dbt.config.get("segmentation_features")
     features = to_pandas(dbt.ref("int_customer_features"))
     naming_rules = to_pandas(dbt.ref("segment_naming_rules"))
     stored = to_pandas(session.sql(f"select * from {dbt.this}")) if dbt.is_incremental else None
-    return fit_model_rows(features, naming_rules, stored, settings or {}, mode or "fit")
+    return fit_model_rows(
+        features, naming_rules, stored, settings or {}, mode or "fit", features_override
+    )

@@ -6,7 +6,7 @@ with
 
         select
             '{{ table_name }}' as table_name,
-            (select count(*) from {{ source('core_banking', table_name) }}) as raw_rows,
+            (select count(*) from {{ raw_table(table_name) }}) as raw_rows,
             (
                 select count(*) from {{ ref('stg_core_banking__' ~ table_name) }}
             ) as staged_rows,

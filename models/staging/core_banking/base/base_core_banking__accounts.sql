@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('core_banking', 'accounts') }}
+    select * from {{ raw_table('accounts') }}
 
 ),
 

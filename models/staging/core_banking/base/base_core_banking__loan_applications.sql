@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('core_banking', 'loan_applications') }}
+    select * from {{ raw_table('loan_applications') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('core_banking', 'loans') }}
+    select * from {{ raw_table('loans') }}
 
 ),
 

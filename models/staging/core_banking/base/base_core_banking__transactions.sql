@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('core_banking', 'transactions') }}
+    select * from {{ raw_table('transactions') }}
 
 ),
 

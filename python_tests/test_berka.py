@@ -1,0 +1,136 @@
+"""The project on real data: the Czech bank (Berka, PKDD'99) files through the adapter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from python_tests.conftest import BERKA_PATH
+from python_tests.dbt_helpers import describe_failure, run_dbt
+
+AS_OF = dt.date(1994, 3, 30)
+
+
+def query(database: Path, sql: str) -> pd.DataFrame:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.sql(sql).df()
+
+
+def test_birth_number_gives_birth_date_and_gender(berka_warehouse):
+    # client 1: birth_number 706213 -> month 62 - 50 = 12, so a woman born 1970-12-13;
+    # client 2: 450204 -> a man born 1945-02-04
+    rows = query(
+        berka_warehouse,
+        """
+        select customer_id, gender, birth_date, region from stg_core_banking__customers
+        where customer_id in ('C1', 'C2') order by customer_id
+    """,
+    )
+    assert rows.gender.tolist() == ["F", "M"]
+    assert [str(d)[:10] for d in rows.birth_date] == ["1970-12-13", "1945-02-04"]
+    assert rows.region.notna().all()
+
+
+def test_a_card_withdrawal_is_an_atm_debit(berka_warehouse):
+    row = query(
+        berka_warehouse,
+        """
+        select account_id, direction, channel, amount, description
+        from stg_core_banking__transactions where transaction_id = 'T146059'
+    """,
+    ).iloc[0]
+    assert (row.account_id, row.direction, row.channel) == ("A489", "debit", "atm")
+    assert float(row.amount) == 2900.0 and row.description == "CARD WITHDRAWAL"
+
+
+def test_loan_status_codes_are_mapped(berka_warehouse):
+    statuses = (
+        query(
+            berka_warehouse,
+            """
+        select loan_id, status from stg_core_banking__loans
+        where loan_id in ('L5314', 'L5316')
+    """,
+        )
+        .set_index("loan_id")
+        .status.to_dict()
+    )
+    assert statuses == {"L5314": "default", "L5316": "closed"}  # B and A
+
+
+def test_rows_reconcile_raw_equals_mapped_plus_unmapped(berka_warehouse):
+    reasons = query(
+        berka_warehouse,
+        """
+        select source_table, unmapped_reason, count(*) as n
+        from berka_unmapped_rows group by all
+    """,
+    )
+    assert reasons.to_dict("records") == [
+        {
+            "source_table": "client",
+            "unmapped_reason": "client is only a disponent, not an account owner",
+            "n": 869,
+        }
+    ]
+    mapped = query(berka_warehouse, "select count(*) as n from berka_customers").n[0]
+    with duckdb.connect() as connection:
+        clients = connection.sql(
+            f"select count(*) from read_csv('{BERKA_PATH}/client.asc', delim=';', header=true)"
+        ).fetchall()[0][0]
+    assert clients == mapped + 869
+    counts = query(berka_warehouse, "select * from data_quality_row_counts")
+    assert (counts.rows_in == counts.rows_kept + counts.rows_rejected).all()
+
+
+def test_nothing_after_the_as_of_date_reaches_the_features(berka_warehouse):
+    latest = query(
+        berka_warehouse,
+        """
+        select
+            (select max(booked_at) from int_transactions_enriched) as last_booking,
+            (select max(event_date) from int_account_balances_daily) as last_balance_day,
+            (select max(onboarded_date) from stg_core_banking__customers c
+             inner join int_customer_features f using (customer_id)) as last_onboarding
+    """,
+    ).iloc[0]
+    assert latest.last_booking.date() <= AS_OF
+    assert latest.last_balance_day.date() <= AS_OF
+    assert latest.last_onboarding.date() <= AS_OF
+    later_loans = query(
+        berka_warehouse,
+        """
+        select count(*) as n from stg_core_banking__loans where originated_date > '1994-03-30'
+    """,
+    ).n[0]
+    assert later_loans > 0  # the data holds later loans, and the features ignore them
+    assert (
+        query(berka_warehouse, "select max(loans_held_count) as m from int_customer_features").m[0]
+        <= 1
+    )
+
+
+def test_every_customer_of_the_as_of_date_gets_a_named_segment(berka_warehouse):
+    segments = query(
+        berka_warehouse,
+        """
+        select segment_name, count(*) as customers from customer_segments group by 1
+    """,
+    )
+    assert segments.customers.sum() == 1229  # owners of the accounts opened by 1994-03-30
+    assert segments.segment_name.str.startswith("segment_").sum() == 0
+
+
+def test_a_missing_berka_folder_fails_with_the_path(tmp_path):
+    missing = tmp_path / "no_berka_here"
+    result = run_dbt(
+        ["build", "--vars", "{source_adapter: berka}"],
+        raw_path=missing,
+        database=tmp_path / "w.duckdb",
+        extra_env={"BANKSEG_BERKA_PATH": str(missing)},
+        expect_success=False,
+    )
+    assert f"berka: file {missing}/client.asc not found" in describe_failure(result)
