@@ -62,6 +62,18 @@ def write(folder: Path, table: str, frame: pd.DataFrame) -> None:
     )
 
 
+def as_csv(source: Path, target: Path, delimiter: str) -> Path:
+    """The same extract as CSV files."""
+    target.mkdir()
+    with duckdb.connect() as connection:
+        for table in SCHEMAS:
+            connection.execute(
+                f"copy (select * from read_parquet('{source}/{table}.parquet')) "
+                f"to '{target}/{table}.csv' (header, delimiter '{delimiter}')"
+            )
+    return target
+
+
 def failure_message(raw: Path, database: Path, args=BUILD, extra_env=None) -> str:
     result = run_dbt(
         args, raw_path=raw, database=database, extra_env=extra_env, expect_success=False
@@ -148,14 +160,7 @@ def test_fewer_customers_than_the_smallest_k_is_fatal(clean_raw, tmp_path, kept_
 
 
 def test_non_utf8_csv_is_fatal_unless_the_encoding_is_named(clean_raw, tmp_path):
-    raw = tmp_path / "csv"
-    raw.mkdir()
-    with duckdb.connect() as connection:
-        for table in SCHEMAS:
-            connection.execute(
-                f"copy (select * from read_parquet('{clean_raw}/{table}.parquet')) "
-                f"to '{raw}/{table}.csv' (header, delimiter ',')"
-            )
+    raw = as_csv(clean_raw, tmp_path / "csv", delimiter=",")
     customers = (raw / "customers.csv").read_text(encoding="utf-8")
     customers = customers.replace(",Capital,", ",Zürich,", 1)
     (raw / "customers.csv").write_bytes(customers.encode("latin-1"))
@@ -368,14 +373,7 @@ def test_two_consecutive_builds_give_identical_marts(messy_warehouse):
 
 
 def test_csv_with_another_delimiter_a_bom_and_malformed_rows(clean_raw, tmp_path):
-    raw = tmp_path / "csv"
-    raw.mkdir()
-    with duckdb.connect() as connection:
-        for table in SCHEMAS:
-            connection.execute(
-                f"copy (select * from read_parquet('{clean_raw}/{table}.parquet')) "
-                f"to '{raw}/{table}.csv' (header, delimiter ';')"
-            )
+    raw = as_csv(clean_raw, tmp_path / "csv", delimiter=";")
     path = raw / "transactions.csv"
     text = path.read_text(encoding="utf-8")
     account = text.splitlines()[1].split(";")[1]

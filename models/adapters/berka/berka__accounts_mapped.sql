@@ -26,12 +26,7 @@ cards as (
 
 owners as (
 
-    select
-        account_id,
-        min(client_id) as owner_client_id
-    from dispositions
-    where disposition_type = 'OWNER'
-    group by account_id
+    select * from {{ ref('berka__account_owners') }}
 
 ),
 

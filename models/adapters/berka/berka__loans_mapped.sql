@@ -12,20 +12,9 @@ loans as (
 
 ),
 
-dispositions as (
-
-    select * from {{ ref('stg_berka__dispositions') }}
-
-),
-
 owners as (
 
-    select
-        account_id,
-        min(client_id) as owner_client_id
-    from dispositions
-    where disposition_type = 'OWNER'
-    group by account_id
+    select * from {{ ref('berka__account_owners') }}
 
 ),
 
