@@ -23,7 +23,7 @@ export BANKSEG_BERKA_PATH
 HISTORY_AS_OF_DATES ?= 2025-04-30 2025-05-31 2025-06-30
 HISTORY_LOOKBACK_MONTHS ?= 3
 
-.PHONY: help setup data build berka history export test lint format pytest segments report docs clean lock
+.PHONY: help setup data build berka bench history export test lint format pytest segments report docs clean lock
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -53,6 +53,12 @@ berka: setup ## Build everything on the real Czech bank data (Berka) and print t
 	BANKSEG_DUCKDB_PATH=$(BERKA_DUCKDB_PATH) $(BIN)/dbt build $(DBT_FLAGS) --vars \
 		"{source_adapter: berka, as_of_date: '1994-03-30', lookback_months: 6, segmentation_features: '$(BERKA_FEATURES)'}"
 	@$(BIN)/python -m bank_segmentation.show --database $(BERKA_DUCKDB_PATH)
+
+BENCH_SCALES ?= 10000,100000,1000000
+BENCH_REPEATS ?= 3
+bench: setup ## Benchmark (not in make test): ours vs the pandas notebook vs the DuckDB floor
+	$(BIN)/python -m bank_segmentation.benchmark --scales $(BENCH_SCALES) \
+		--repeats $(BENCH_REPEATS) --workdir bench
 
 history: setup data ## Build consecutive month ends in order so history and migration fill up
 	@mkdir -p $(dir $(BANKSEG_DUCKDB_PATH))

@@ -1,0 +1,33 @@
+"""A tiny run of the benchmark, so its code cannot rot (the real run is `make bench`)."""
+
+from __future__ import annotations
+
+from bank_segmentation.benchmark import main
+
+
+def test_benchmark_smoke_run_writes_report_and_plot(tmp_path):
+    report, plot = tmp_path / "BENCHMARKS.md", tmp_path / "benchmarks.png"
+    main(
+        [
+            "--scales",
+            "300",
+            "--months",
+            "2",
+            "--repeats",
+            "1",
+            "--workdir",
+            str(tmp_path / "work"),
+            "--report",
+            str(report),
+            "--plot",
+            str(plot),
+        ]
+    )
+    text = report.read_text()
+    row = next(line for line in text.splitlines() if line.startswith("| 300 |"))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert int(cells[1].replace(",", "")) > 0  # transactions generated and counted
+    assert float(cells[2]) > 0 and float(cells[4]) > 0  # our wall time and peak memory
+    baseline = cells[5]  # the baseline's seconds, or why it has none
+    assert baseline.replace(".", "", 1).isdigit() or baseline.startswith(("ran out", "failed"))
+    assert plot.stat().st_size > 10_000
