@@ -406,20 +406,31 @@ def empty_like(folder: Path, table: str) -> None:
     pq.write_table(SCHEMAS[table].empty_table(), folder / f"{table}.parquet")
 
 
-def test_empty_optional_tables_build_with_zero_features(clean_raw, tmp_path):
+@pytest.mark.parametrize(
+    "empty_tables",
+    [("balances",), ("loans",), ("loan_applications",), ("balances", "loans", "loan_applications")],
+    ids=["balances", "loans", "loan_applications", "all_three"],
+)
+def test_empty_optional_tables_build_with_zero_features(clean_raw, tmp_path, empty_tables):
     raw = copy_raw(clean_raw, tmp_path / "raw")
-    for table in ("balances", "loans", "loan_applications"):
+    for table in empty_tables:
         empty_like(raw, table)
     database = tmp_path / "optional.duckdb"
     run_dbt(BUILD, raw_path=raw, database=database)
     features = query(database, "select * from int_customer_features")
     assert len(features) > 0
-    assert (features.loans_held_count == 0).all() and (features.loan_application_count == 0).all()
-    rebuilt = query(
-        database, "select bool_and(is_reconstructed) as all_rebuilt from int_account_balances_daily"
-    )
-    assert rebuilt.all_rebuilt.iloc[0]
     assert len(query(database, "select * from customer_segments")) == len(features)
+    if "loans" in empty_tables:
+        assert (features.loans_held_count == 0).all()
+        assert (features.outstanding_principal_amount == 0).all()
+    if "loan_applications" in empty_tables:
+        assert (features.loan_application_count == 0).all()
+    if "balances" in empty_tables:
+        rebuilt = query(
+            database,
+            "select bool_and(is_reconstructed) as all_rebuilt from int_account_balances_daily",
+        )
+        assert rebuilt.all_rebuilt.iloc[0]
 
 
 def test_every_table_empty_builds_empty_marts(tmp_path):
