@@ -19,7 +19,8 @@ from bank_segmentation.evaluation import QualityFigures, as_table, notebook_base
 
 def our_figures(connection: duckdb.DuckDBPyConnection, personas: pd.DataFrame) -> QualityFigures:
     assigned = connection.sql(
-        "select customer_id, segment_id, model_version from customer_segment_assignments"
+        "select customer_id, segment_id, model_version from customer_segment_assignments "
+        "order by customer_id"
     ).df()
     version = assigned.model_version.iloc[0]
     stored = connection.execute(
@@ -42,7 +43,8 @@ def build_report(database: Path, ground_truth: Path) -> pd.DataFrame:
     personas = pd.read_parquet(ground_truth)[["customer_id", "persona"]]
     with duckdb.connect(str(database), read_only=True) as connection:
         ours = our_figures(connection, personas)
-        features = connection.sql("select * from int_customer_features").df()
+        # ordered: K-Means results depend on row order, and tables have none
+        features = connection.sql("select * from int_customer_features order by customer_id").df()
     features = features.merge(personas, on="customer_id", validate="one_to_one")
     baseline = notebook_baseline(features.drop(columns=["persona"]), features.persona)
     return as_table([ours, baseline])
