@@ -64,27 +64,9 @@ scored as (
 
     select
         *,
-        case
-            when is_active
-                then cast(ceil(5 * cume_dist() over (
-                    partition by is_active order by recency_days desc
-                )) as integer)
-            else 1
-        end as r_score,
-        case
-            when is_active
-                then cast(ceil(5 * cume_dist() over (
-                    partition by is_active order by frequency_count
-                )) as integer)
-            else 1
-        end as f_score,
-        case
-            when is_active
-                then cast(ceil(5 * cume_dist() over (
-                    partition by is_active order by monetary_amount
-                )) as integer)
-            else 1
-        end as m_score
+        {{ score_among_active('recency_days desc') }} as r_score,
+        {{ score_among_active('frequency_count') }} as f_score,
+        {{ score_among_active('monetary_amount') }} as m_score
     from measured
 
 ),
