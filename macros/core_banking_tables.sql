@@ -1,3 +1,4 @@
 {% macro core_banking_tables() %}
-    {{ return(['customers', 'accounts', 'transactions', 'balances', 'loans', 'loan_applications']) }}
+    {#- The six tables of the raw input contract, in contract order. -#}
+    {{ return(raw_input_contract().keys() | list) }}
 {% endmacro %}
