@@ -13,7 +13,7 @@
     {%- if var('raw_source_kind', 'files') != 'files' -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set folder = var('raw_data_path', env_var('BANKSEG_RAW_DATA_PATH', 'data/raw/demo')) -%}
+    {%- set folder = raw_data_path() -%}
     {%- set file_format = raw_file_format() -%}
     {%- if file_format not in ['parquet', 'csv'] -%}
         {{ exceptions.raise_compiler_error(
