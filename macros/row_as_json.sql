@@ -1,11 +1,28 @@
-{% macro row_as_json(relation_alias) %}
-    {{ return(adapter.dispatch('row_as_json')(relation_alias)) }}
+{#-
+    The raw row for the quarantine: row_as_struct() keeps it as one value next to the typed
+    columns (cheap), row_as_json() turns that value into JSON text (costly, so base models
+    call it only for rejected rows).
+-#}
+{% macro row_as_struct(relation_alias) %}
+    {{ return(adapter.dispatch('row_as_struct')(relation_alias)) }}
 {% endmacro %}
 
-{% macro default__row_as_json(relation_alias) %}
-    to_json(struct({{ relation_alias }}.*))
+{% macro default__row_as_struct(relation_alias) %}
+    struct({{ relation_alias }}.*)
 {% endmacro %}
 
-{% macro duckdb__row_as_json(relation_alias) %}
-    cast(to_json({{ relation_alias }}) as {{ dbt.type_string() }})
+{% macro duckdb__row_as_struct(relation_alias) %}
+    {{ relation_alias }}
+{% endmacro %}
+
+{% macro row_as_json(struct_column) %}
+    {{ return(adapter.dispatch('row_as_json')(struct_column)) }}
+{% endmacro %}
+
+{% macro default__row_as_json(struct_column) %}
+    to_json({{ struct_column }})
+{% endmacro %}
+
+{% macro duckdb__row_as_json(struct_column) %}
+    cast(to_json({{ struct_column }}) as {{ dbt.type_string() }})
 {% endmacro %}

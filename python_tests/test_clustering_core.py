@@ -124,6 +124,21 @@ def test_large_tables_fit_on_a_bounded_sample_and_assign_in_batches():
     assert len(whole) == len(frame)
 
 
+def test_k_is_chosen_on_a_sample_and_the_chosen_k_fitted_on_the_fit_sample():
+    frame = blobs(200, seed=3)
+    config = SegmentationConfig(
+        features=FEATURES, k_min=2, k_max=5, n_init=3, bootstrap_rounds=2, selection_sample_rows=90
+    )
+    model = fit_segmentation(frame, config).model
+    assert model.k == 3
+    assert model.training_rows == len(frame)
+    # candidate shares are measured on the 90-row selection sample
+    assert all(
+        round(c.smallest_segment_share * 90) == c.smallest_segment_share * 90
+        for c in model.candidates
+    )
+
+
 def test_stored_model_round_trips_through_its_table():
     frame = blobs(100, seed=8)
     model = fit_segmentation(frame, CONFIG, as_of_date="2025-06-30", naming_rules=RULES).model
@@ -154,6 +169,10 @@ def test_names_are_unique_and_fall_back_to_a_neutral_name():
         ({"k_min": 5, "k_max": 3}, "k range: need 2 <= k_min <= k_max, got k_min=5, k_max=3"),
         ({"k_min": 1}, "k range: need 2 <= k_min <= k_max"),
         ({"algorithm": "dbscan"}, "algorithm: 'dbscan' is not one of"),
+        (
+            {"selection_sample_rows": 5},
+            "selection_sample_rows and max_fit_rows: must exceed k_max (5)",
+        ),
         ({"k_min": 400, "k_max": 400}, "fewer customers (300) than the smallest k (400)"),
     ],
 )

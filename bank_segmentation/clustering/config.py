@@ -40,6 +40,7 @@ class SegmentationConfig:
     random_state: int = 42
     n_init: int = 10
     max_fit_rows: int = 200_000  # fit on a bounded sample above this
+    selection_sample_rows: int = 20_000  # candidate ks are compared on a sample of this size
     silhouette_sample_rows: int = 5_000
     bootstrap_rounds: int = 5
     min_segment_share: float = 0.02  # a candidate k with a smaller cluster is not admissible
@@ -99,6 +100,11 @@ class SegmentationConfig:
             raise ConfigError(f"clip_quantile: must be in [0, 0.5), got {self.clip_quantile}")
         if not 0 <= self.min_segment_share < 1:
             raise ConfigError(f"min_segment_share: must be in [0, 1), got {self.min_segment_share}")
+        if self.selection_sample_rows <= self.k_max or self.max_fit_rows <= self.k_max:
+            raise ConfigError(
+                "selection_sample_rows and max_fit_rows: must exceed k_max "
+                f"({self.k_max}), got {self.selection_sample_rows} and {self.max_fit_rows}"
+            )
         if self.n_init < 1 or self.bootstrap_rounds < 0:
             raise ConfigError("n_init must be >= 1 and bootstrap_rounds >= 0")
         if n_rows < self.k_min:

@@ -138,5 +138,11 @@ def choose_k(candidates: list[CandidateMetrics], min_segment_share: float) -> tu
 
 
 def evaluate_k_range(x: np.ndarray, config: SegmentationConfig) -> list[CandidateMetrics]:
+    """Score every candidate k on at most selection_sample_rows rows (drawn deterministically):
+    each k costs 1 + bootstrap_rounds fits, so the comparison runs on a sample and only the
+    chosen k is fitted on the whole fit sample."""
+    if len(x) > config.selection_sample_rows:
+        rng = np.random.default_rng(config.random_state)
+        x = x[np.sort(rng.choice(len(x), size=config.selection_sample_rows, replace=False))]
     k_max = min(config.k_max, len(x) - 1) if len(x) > config.k_min else config.k_min
     return [evaluate_candidate(x, k, config) for k in range(config.k_min, k_max + 1)]

@@ -25,7 +25,7 @@ typed as (
         {{ is_invalid_cast('credit_limit', 'decimal(18, 2)') }} as is_limit_invalid,
         {{ is_invalid_cast('opened_date', 'date') }} as is_opened_date_invalid,
         {{ is_invalid_cast('closed_date', 'date') }} as is_closed_date_invalid,
-        {{ row_as_json('source') }} as raw_record
+        {{ row_as_struct('source') }} as raw_row
     from source
 
 ),
@@ -36,7 +36,7 @@ ranked as (
         *,
         row_number() over (
             partition by account_id
-            order by opened_date, customer_id, product_type, raw_record
+            order by opened_date, customer_id, product_type, currency, credit_limit, closed_date
         ) as key_occurrence
     from typed
 
@@ -53,7 +53,7 @@ checked as (
         ranked.credit_limit,
         ranked.opened_date,
         ranked.closed_date,
-        ranked.raw_record,
+        ranked.raw_row,
         case
             when ranked.account_id is null then 'account_id is null'
             when ranked.key_occurrence > 1 then 'account_id is duplicated'
@@ -77,6 +77,27 @@ checked as (
     left join customers
         on ranked.customer_id = customers.customer_id
 
+),
+
+-- The raw row is turned into JSON only for the rows the quarantine keeps.
+recorded as (
+
+    select
+        account_id,
+        record_key,
+        customer_id,
+        product_type,
+        currency,
+        credit_limit,
+        opened_date,
+        closed_date,
+        rejection_reason,
+        case
+            when rejection_reason is not null
+                then {{ row_as_json('raw_row') }}
+        end as raw_record
+    from checked
+
 )
 
-select * from checked
+select * from recorded

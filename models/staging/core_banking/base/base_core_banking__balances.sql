@@ -20,7 +20,7 @@ typed as (
         {{ dbt.safe_cast('balance_date', 'date') }} as balance_date,
         {{ is_invalid_cast('balance', 'decimal(18, 2)') }} as is_balance_invalid,
         {{ is_invalid_cast('balance_date', 'date') }} as is_balance_date_invalid,
-        {{ row_as_json('source') }} as raw_record
+        {{ row_as_struct('source') }} as raw_row
     from source
 
 ),
@@ -31,7 +31,7 @@ ranked as (
         *,
         row_number() over (
             partition by account_id, balance_date
-            order by balance, raw_record
+            order by balance
         ) as key_occurrence
     from typed
 
@@ -46,7 +46,7 @@ checked as (
         ]) }} as record_key,
         ranked.balance,
         ranked.balance_date,
-        ranked.raw_record,
+        ranked.raw_row,
         case
             when ranked.account_id is null then 'account_id is null'
             when accounts.account_id is null then 'account_id not found in accounts'
@@ -62,6 +62,23 @@ checked as (
     left join accounts
         on ranked.account_id = accounts.account_id
 
+),
+
+-- The raw row is turned into JSON only for the rows the quarantine keeps.
+recorded as (
+
+    select
+        account_id,
+        record_key,
+        balance,
+        balance_date,
+        rejection_reason,
+        case
+            when rejection_reason is not null
+                then {{ row_as_json('raw_row') }}
+        end as raw_record
+    from checked
+
 )
 
-select * from checked
+select * from recorded

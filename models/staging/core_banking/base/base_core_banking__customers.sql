@@ -16,7 +16,7 @@ typed as (
         {{ dbt.safe_cast('onboarded_date', 'date') }} as onboarded_date,
         {{ is_invalid_cast('birth_date', 'date') }} as is_birth_date_invalid,
         {{ is_invalid_cast('onboarded_date', 'date') }} as is_onboarded_date_invalid,
-        {{ row_as_json('source') }} as raw_record
+        {{ row_as_struct('source') }} as raw_row
     from source
 
 ),
@@ -31,7 +31,7 @@ normalised as (
         end as gender,
         row_number() over (
             partition by customer_id
-            order by onboarded_date, birth_date, gender_code, region, raw_record
+            order by onboarded_date, birth_date, gender_code, region
         ) as key_occurrence
     from typed
 
@@ -46,7 +46,7 @@ checked as (
         region,
         birth_date,
         onboarded_date,
-        raw_record,
+        raw_row,
         case
             when customer_id is null then 'customer_id is null'
             when key_occurrence > 1 then 'customer_id is duplicated'
@@ -57,6 +57,25 @@ checked as (
         end as rejection_reason
     from normalised
 
+),
+
+-- The raw row is turned into JSON only for the rows the quarantine keeps.
+recorded as (
+
+    select
+        customer_id,
+        record_key,
+        gender,
+        region,
+        birth_date,
+        onboarded_date,
+        rejection_reason,
+        case
+            when rejection_reason is not null
+                then {{ row_as_json('raw_row') }}
+        end as raw_record
+    from checked
+
 )
 
-select * from checked
+select * from recorded

@@ -24,7 +24,7 @@ typed as (
         {{ is_invalid_cast('requested_amount', 'decimal(18, 2)') }}
             as is_requested_amount_invalid,
         {{ is_invalid_cast('applied_at', 'timestamp') }} as is_applied_at_invalid,
-        {{ row_as_json('source') }} as raw_record
+        {{ row_as_struct('source') }} as raw_row
     from source
 
 ),
@@ -35,7 +35,7 @@ ranked as (
         *,
         row_number() over (
             partition by application_id
-            order by applied_at, customer_id, requested_amount, raw_record
+            order by applied_at, customer_id, requested_amount, product, decision
         ) as key_occurrence
     from typed
 
@@ -51,7 +51,7 @@ checked as (
         ranked.decision,
         ranked.requested_amount,
         ranked.applied_at,
-        ranked.raw_record,
+        ranked.raw_row,
         case
             when ranked.application_id is null then 'application_id is null'
             when ranked.key_occurrence > 1 then 'application_id is duplicated'
@@ -77,6 +77,26 @@ checked as (
     left join customers
         on ranked.customer_id = customers.customer_id
 
+),
+
+-- The raw row is turned into JSON only for the rows the quarantine keeps.
+recorded as (
+
+    select
+        application_id,
+        record_key,
+        customer_id,
+        product,
+        decision,
+        requested_amount,
+        applied_at,
+        rejection_reason,
+        case
+            when rejection_reason is not null
+                then {{ row_as_json('raw_row') }}
+        end as raw_record
+    from checked
+
 )
 
-select * from checked
+select * from recorded

@@ -25,7 +25,7 @@ typed as (
         {{ is_invalid_cast('principal', 'decimal(18, 2)') }} as is_principal_invalid,
         {{ is_invalid_cast('term_months', dbt.type_int()) }} as is_term_months_invalid,
         {{ is_invalid_cast('originated_date', 'date') }} as is_originated_date_invalid,
-        {{ row_as_json('source') }} as raw_record
+        {{ row_as_struct('source') }} as raw_row
     from source
 
 ),
@@ -36,7 +36,7 @@ ranked as (
         *,
         row_number() over (
             partition by loan_id
-            order by originated_date, customer_id, principal, raw_record
+            order by originated_date, customer_id, principal, product, status, term_months
         ) as key_occurrence
     from typed
 
@@ -53,7 +53,7 @@ checked as (
         ranked.principal,
         ranked.term_months,
         ranked.originated_date,
-        ranked.raw_record,
+        ranked.raw_row,
         case
             when ranked.loan_id is null then 'loan_id is null'
             when ranked.key_occurrence > 1 then 'loan_id is duplicated'
@@ -81,6 +81,27 @@ checked as (
     left join customers
         on ranked.customer_id = customers.customer_id
 
+),
+
+-- The raw row is turned into JSON only for the rows the quarantine keeps.
+recorded as (
+
+    select
+        loan_id,
+        record_key,
+        customer_id,
+        product,
+        status,
+        principal,
+        term_months,
+        originated_date,
+        rejection_reason,
+        case
+            when rejection_reason is not null
+                then {{ row_as_json('raw_row') }}
+        end as raw_record
+    from checked
+
 )
 
-select * from checked
+select * from recorded

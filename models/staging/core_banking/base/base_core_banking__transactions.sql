@@ -30,7 +30,7 @@ typed as (
         {{ dbt.safe_cast('booked_at', 'timestamp') }} as booked_at,
         {{ is_invalid_cast('amount', 'decimal(18, 2)') }} as is_amount_invalid,
         {{ is_invalid_cast('booked_at', 'timestamp') }} as is_booked_at_invalid,
-        {{ row_as_json('source') }} as raw_record
+        {{ row_as_struct('source') }} as raw_row
     from source
 
 ),
@@ -41,7 +41,9 @@ ranked as (
         *,
         row_number() over (
             partition by transaction_id
-            order by booked_at, account_id, amount, direction, channel, raw_record
+            order by
+                booked_at, account_id, amount, direction, channel,
+                merchant_category_code, description
         ) as key_occurrence
     from typed
 
@@ -59,7 +61,7 @@ checked as (
         ranked.description,
         ranked.amount,
         ranked.booked_at,
-        ranked.raw_record,
+        ranked.raw_row,
         case
             when ranked.transaction_id is null then 'transaction_id is null'
             when ranked.key_occurrence > 1 then 'transaction_id is duplicated'
@@ -85,6 +87,28 @@ checked as (
     left join accounts
         on ranked.account_id = accounts.account_id
 
+),
+
+-- The raw row is turned into JSON only for the rows the quarantine keeps.
+recorded as (
+
+    select
+        transaction_id,
+        record_key,
+        account_id,
+        direction,
+        channel,
+        merchant_category_code,
+        description,
+        amount,
+        booked_at,
+        rejection_reason,
+        case
+            when rejection_reason is not null
+                then {{ row_as_json('raw_row') }}
+        end as raw_record
+    from checked
+
 )
 
-select * from checked
+select * from recorded
