@@ -36,7 +36,9 @@ ranked as (
         *,
         row_number() over (
             partition by account_id
-            order by opened_date, customer_id, product_type, currency, credit_limit, closed_date
+            order by
+                opened_date, customer_id, product_type, currency, credit_limit,
+                closed_date
         ) as key_occurrence
     from typed
 
