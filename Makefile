@@ -55,7 +55,7 @@ berka: setup ## Build everything on the real Czech bank data (Berka) and print t
 	@$(BIN)/python -m bank_segmentation.show --database $(BERKA_DUCKDB_PATH)
 
 BENCH_SCALES ?= 10000,100000,1000000
-BENCH_REPEATS ?= 3
+BENCH_REPEATS ?= 3,3,1
 bench: setup ## Benchmark (not in make test): ours vs the pandas notebook vs the DuckDB floor
 	$(BIN)/python -m bank_segmentation.benchmark --scales $(BENCH_SCALES) \
 		--repeats $(BENCH_REPEATS) --workdir bench

@@ -9,7 +9,9 @@ the same files, runs `repeats` times each:
 It reports medians, ratios to the baseline, the feature layer as a multiple of the floor, and
 writes the Markdown report and a PNG plot.
 
-    python -m bank_segmentation.benchmark --scales 10000,100000,1000000 --repeats 3
+    python -m bank_segmentation.benchmark --scales 10000,100000,1000000 --repeats 3,3,1
+
+A baseline run that runs out of time or memory is not repeated: that is the result at that scale.
 """
 
 from __future__ import annotations
@@ -149,12 +151,17 @@ def benchmark_scale(
     ours = [run_ours(raw, workdir, ours_timeout) for _ in range(repeats)]
     if any(r.returncode != 0 for r in ours):
         raise RuntimeError(f"dbt build failed at {customers} customers")
-    baseline = [run_baseline(raw, baseline_timeout) for _ in range(repeats)]
+    baseline = []
+    for _ in range(repeats):
+        baseline.append(run_baseline(raw, baseline_timeout))
+        if baseline[-1].returncode != 0:
+            break
     floors = [run_floor(raw) for _ in range(repeats)]
     baseline_ok = describe_baseline(baseline) == "ok"
     models = sorted(ours[0].model_seconds, key=lambda m: -ours[0].model_seconds[m])[:5]
     return {
         "customers": customers,
+        "runs": repeats,
         "transactions": int(counts["transactions"]),
         "ours_seconds": median([r.seconds for r in ours]),
         "ours_peak_gib": median([r.peak_bytes for r in ours]) / 2**30,
@@ -171,29 +178,32 @@ def benchmark_scale(
     }
 
 
-def report(results: list[dict], command: str, repeats: int) -> str:
+def report(results: list[dict], command: str) -> str:
     memory = psutil.virtual_memory().total / 2**30
     lines = [
         "# Benchmarks",
         "",
-        f"Measured on {date.today().isoformat()} with `{command}`: medians of {repeats} runs.",
+        f"Measured on {date.today().isoformat()} with `{command}`: medians over the runs given "
+        "per scale (baseline and floor in the same invocation, on the same files).",
         f"Machine: {os.cpu_count()} cores, {memory:.0f} GiB, "
         f"{platform.processor() or platform.machine()}, "
         f"Python {platform.python_version()}; dbt-core {version('dbt-core')}, dbt-duckdb "
         f"{version('dbt-duckdb')}, DuckDB {version('duckdb')}, pandas {version('pandas')}, "
         f"scikit-learn {version('scikit-learn')}.",
         "",
-        "| customers | transactions | dbt build (s) | tx/s | peak memory (GiB) | baseline (s) "
+        "| customers | transactions | runs | dbt build (s) | tx/s | peak memory (GiB) "
+        "| baseline (s) "
         "| baseline peak (GiB) | speed-up (baseline / ours) | memory (ours / baseline) "
         "| feature layer (s) "
         "| floor (s) | feature layer / floor |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         base = r["baseline_seconds"]
         base_mem = r["baseline_peak_gib"]
         lines.append(
-            f"| {r['customers']:,} | {r['transactions']:,} | {r['ours_seconds']:.1f} | "
+            f"| {r['customers']:,} | {r['transactions']:,} | {r['runs']} | "
+            f"{r['ours_seconds']:.1f} | "
             f"{r['transactions'] / r['ours_seconds']:,.0f} | {r['ours_peak_gib']:.2f} | "
             + (
                 f"{base:.1f} | {base_mem:.2f} | {base / r['ours_seconds']:.2f}x faster | "
@@ -249,7 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="10000,100000,1000000")
     parser.add_argument("--months", type=int, default=6)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--repeats", default="3", help="runs per scale: one number, or one per scale (3,3,1)"
+    )
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--report", type=Path, default=PROJECT_DIR / "BENCHMARKS.md")
     parser.add_argument("--plot", type=Path, default=PROJECT_DIR / "benchmarks.png")
@@ -258,15 +270,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bankseg-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    scales = [int(s) for s in args.scales.split(",")]
+    repeats = [int(r) for r in args.repeats.split(",")]
+    if len(repeats) == 1:
+        repeats *= len(scales)
+    if len(repeats) != len(scales):
+        parser.error("--repeats: give one number or one per scale")
     results = []
-    for customers in (int(s) for s in args.scales.split(",")):
+    for customers, runs in zip(scales, repeats, strict=True):
         result = benchmark_scale(
-            customers, args.months, args.repeats, workdir, args.baseline_timeout, args.ours_timeout
+            customers, args.months, runs, workdir, args.baseline_timeout, args.ours_timeout
         )
         print(json.dumps(result), flush=True)
         results.append(result)
     command = "python -m bank_segmentation.benchmark " + " ".join(argv or sys.argv[1:])
-    text = report(results, command.strip(), args.repeats)
+    text = report(results, command.strip())
     args.report.write_text(text)
     plot(results, args.plot)
     print(text)
