@@ -40,7 +40,7 @@ class SegmentationConfig:
     random_state: int = 42
     n_init: int = 10
     max_fit_rows: int = 200_000  # fit on a bounded sample above this
-    selection_sample_rows: int = 20_000  # candidate ks are compared on a sample of this size
+    selection_sample_rows: int = 10_000  # candidate ks are compared on a sample of this size
     silhouette_sample_rows: int = 5_000
     bootstrap_rounds: int = 5
     min_segment_share: float = 0.02  # a candidate k with a smaller cluster is not admissible

@@ -105,15 +105,10 @@ collapsed_to_days as (
 
 ),
 
-grouped_by_snapshot as (
+with_cumulative_flow as (
 
     select
         *,
-        count(snapshot_balance) over (
-            partition by account_id
-            order by event_date
-            rows between unbounded preceding and current row
-        ) as snapshot_group,
         sum(net_flow_amount) over (
             partition by account_id
             order by event_date
@@ -123,26 +118,35 @@ grouped_by_snapshot as (
 
 ),
 
+-- On a snapshot day, snapshot - cumulative flow is the offset that turns the
+-- cumulative flow into the balance; it holds until the next snapshot.
+with_snapshot_offset as (
+
+    select
+        *,
+        case
+            when snapshot_balance is not null
+                then snapshot_balance - cumulative_flow_amount
+        end as snapshot_offset_amount
+    from with_cumulative_flow
+
+),
+
 anchored as (
 
     select
         *,
-        max(snapshot_balance) over (partition by account_id, snapshot_group)
-            as group_snapshot_balance,
-        max(case when snapshot_balance is not null then cumulative_flow_amount end)
-            over (
-                partition by account_id, snapshot_group
-            ) as group_snapshot_cumulative_flow_amount,
-        max(case when snapshot_group = 1 then snapshot_balance end) over (
+        last_value(snapshot_offset_amount ignore nulls) over (
             partition by account_id
-        ) as first_snapshot_balance,
-        max(
-            case
-                when snapshot_group = 1 and snapshot_balance is not null
-                    then cumulative_flow_amount
-            end
-        ) over (partition by account_id) as first_snapshot_cumulative_flow_amount
-    from grouped_by_snapshot
+            order by event_date
+            rows between unbounded preceding and current row
+        ) as latest_snapshot_offset_amount,
+        first_value(snapshot_offset_amount ignore nulls) over (
+            partition by account_id
+            order by event_date
+            rows between unbounded preceding and unbounded following
+        ) as first_snapshot_offset_amount
+    from with_snapshot_offset
 
 ),
 
@@ -153,21 +157,15 @@ balanced as (
         event_date,
         net_flow_amount,
         is_month_end,
-        first_snapshot_balance is null as is_reconstructed,
-        case
+        first_snapshot_offset_amount is null as is_reconstructed,
+        cumulative_flow_amount + coalesce(
             -- on or after a snapshot: that snapshot plus the flows booked since
-            when snapshot_group >= 1
-                then
-                    group_snapshot_balance
-                    + cumulative_flow_amount - group_snapshot_cumulative_flow_amount
+            latest_snapshot_offset_amount,
             -- before the first snapshot: counted back from it
-            when first_snapshot_balance is not null
-                then
-                    first_snapshot_balance
-                    + cumulative_flow_amount - first_snapshot_cumulative_flow_amount
+            first_snapshot_offset_amount,
             -- no snapshot at all: rebuilt from the flows, 0 when the account opened
-            else cumulative_flow_amount
-        end as balance
+            0
+        ) as balance
     from anchored
 
 )

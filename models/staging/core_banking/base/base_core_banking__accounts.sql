@@ -81,12 +81,11 @@ checked as (
 
 ),
 
--- The raw row is turned into JSON only for the rows the quarantine keeps.
+-- Key as text and raw row as JSON only for the rows the quarantine keeps.
 recorded as (
 
     select
         account_id,
-        record_key,
         customer_id,
         product_type,
         currency,
@@ -94,6 +93,7 @@ recorded as (
         opened_date,
         closed_date,
         rejection_reason,
+        case when rejection_reason is not null then record_key end as record_key,
         case
             when rejection_reason is not null
                 then {{ row_as_json('raw_row') }}

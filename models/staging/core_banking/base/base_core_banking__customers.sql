@@ -59,17 +59,17 @@ checked as (
 
 ),
 
--- The raw row is turned into JSON only for the rows the quarantine keeps.
+-- Key as text and raw row as JSON only for the rows the quarantine keeps.
 recorded as (
 
     select
         customer_id,
-        record_key,
         gender,
         region,
         birth_date,
         onboarded_date,
         rejection_reason,
+        case when rejection_reason is not null then record_key end as record_key,
         case
             when rejection_reason is not null
                 then {{ row_as_json('raw_row') }}

@@ -79,18 +79,18 @@ checked as (
 
 ),
 
--- The raw row is turned into JSON only for the rows the quarantine keeps.
+-- Key as text and raw row as JSON only for the rows the quarantine keeps.
 recorded as (
 
     select
         application_id,
-        record_key,
         customer_id,
         product,
         decision,
         requested_amount,
         applied_at,
         rejection_reason,
+        case when rejection_reason is not null then record_key end as record_key,
         case
             when rejection_reason is not null
                 then {{ row_as_json('raw_row') }}

@@ -89,12 +89,11 @@ checked as (
 
 ),
 
--- The raw row is turned into JSON only for the rows the quarantine keeps.
+-- Key as text and raw row as JSON only for the rows the quarantine keeps.
 recorded as (
 
     select
         transaction_id,
-        record_key,
         account_id,
         direction,
         channel,
@@ -103,6 +102,7 @@ recorded as (
         amount,
         booked_at,
         rejection_reason,
+        case when rejection_reason is not null then record_key end as record_key,
         case
             when rejection_reason is not null
                 then {{ row_as_json('raw_row') }}
