@@ -23,7 +23,8 @@ export BANKSEG_BERKA_PATH
 HISTORY_AS_OF_DATES ?= 2025-04-30 2025-05-31 2025-06-30
 HISTORY_LOOKBACK_MONTHS ?= 3
 
-.PHONY: help setup data build berka bench history export test lint format pytest segments report docs clean lock
+.PHONY: help setup browser data build berka bench history export test lint format pytest segments \
+	dashboard report quality docs clean lock
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,6 +37,13 @@ $(INSTALLED): requirements.lock pyproject.toml
 	@touch $@
 
 setup: $(INSTALLED) ## Create .venv and install the locked dependencies
+
+# The browser tests drive Debian's Chromium (no browser download); installed once per machine.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+browser: ## Install Debian's chromium + chromium-driver for the browser tests (apt)
+	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; }
 
 $(BANKSEG_RAW_DATA_PATH)/customers.parquet: | $(INSTALLED)
 	$(BIN)/python -m bank_segmentation.generate --customers $(DEMO_CUSTOMERS) \
@@ -85,7 +93,7 @@ format: setup ## Fix what sqlfluff and ruff can fix
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-pytest: setup ## pytest only (builds its own small warehouses)
+pytest: setup browser ## pytest only (builds its own small warehouses; browser tests in Chromium)
 	$(BIN)/pytest
 
 test: lint pytest ## Everything CI checks: lint, pytest (incl. dbt build --warn-error on small data)
@@ -93,8 +101,19 @@ test: lint pytest ## Everything CI checks: lint, pytest (incl. dbt build --warn-
 segments: setup ## Print the segments of the current warehouse
 	@$(BIN)/python -m bank_segmentation.show --database $(BANKSEG_DUCKDB_PATH)
 
-report: setup ## Segment quality on the demo data vs planted personas and the notebook baseline
-	$(BIN)/python -m bank_segmentation.report --database $(BANKSEG_DUCKDB_PATH) \
+DASHBOARD_PORT ?= 8501
+dashboard: setup ## Serve the segment dashboard on http://localhost:8501 (after make build)
+	$(BIN)/streamlit run bank_segmentation/presentation/dashboard.py \
+		--server.port $(DASHBOARD_PORT) -- --database $(BANKSEG_DUCKDB_PATH)
+
+REPORT_DIR ?= reports
+report: setup ## Write reports/segment_report.html (self-contained) and reports/png/*.png
+	$(BIN)/dbt compile --select path:analyses --quiet $(DBT_FLAGS)
+	$(BIN)/python -m bank_segmentation.presentation.html_report --database $(BANKSEG_DUCKDB_PATH) \
+		--analyses target/compiled/bank_segmentation/analyses --out $(REPORT_DIR)
+
+quality: setup ## Segment quality on the demo data vs planted personas and the notebook baseline
+	$(BIN)/python -m bank_segmentation.quality_report --database $(BANKSEG_DUCKDB_PATH) \
 		--ground-truth $(BANKSEG_RAW_DATA_PATH)/ground_truth/customer_personas.parquet
 
 docs: setup ## dbt docs generate (open target/index.html, or `dbt docs serve`)

@@ -29,6 +29,7 @@ BI_MARTS: tuple[str, ...] = (
     "segment_migration",
     "rfm_summary",
     "campaign_targets",
+    "segment_playbook",
     "data_quality_row_counts",
     "data_quality_rejections",
 )

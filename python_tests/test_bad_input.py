@@ -284,6 +284,7 @@ MARTS = (
     "segment_profiles",
     "rfm_summary",
     "campaign_targets",
+    "segment_playbook",
     "data_quality_row_counts",
     "data_quality_rejections",
 )

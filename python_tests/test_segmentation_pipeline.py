@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from bank_segmentation.report import build_report
+from bank_segmentation.quality_report import build_report
 from bank_segmentation.show import describe
 from python_tests.dbt_helpers import run_dbt
 

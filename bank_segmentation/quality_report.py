@@ -1,7 +1,7 @@
 """Command line: how good are the segments? ARI against the demo's planted personas,
 silhouette, Davies-Bouldin and bootstrap stability, next to the notebook baseline.
 
-    python -m bank_segmentation.report --database warehouse/bank_segmentation.duckdb \
+    python -m bank_segmentation.quality_report --database warehouse/bank_segmentation.duckdb \
         --ground-truth data/raw/demo/ground_truth/customer_personas.parquet
 """
 

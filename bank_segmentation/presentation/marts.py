@@ -1,0 +1,141 @@
+"""Reads of the BI-facing marts, one function per view the dashboard and report show. Every
+query aggregates: no customer id or other personal field leaves these functions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+
+def connect(database: Path) -> duckdb.DuckDBPyConnection:
+    if not Path(database).exists():
+        raise FileNotFoundError(f"{database}: no warehouse; run `make build` first")
+    return duckdb.connect(str(database), read_only=True)
+
+
+def frame(connection: duckdb.DuckDBPyConnection, sql: str, *params) -> pd.DataFrame:
+    return connection.execute(sql, list(params)).df()
+
+
+def as_of_dates(connection: duckdb.DuckDBPyConnection) -> list[date]:
+    rows = connection.execute(
+        "select distinct as_of_date from segment_summary order by as_of_date desc"
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def all_segments(connection: duckdb.DuckDBPyConnection) -> list[tuple[int, str]]:
+    """Every (segment id, name) of any as-of date: the domain of the segment colours."""
+    rows = connection.execute(
+        "select distinct segment_id, segment_name from segment_summary order by segment_id"
+    ).fetchall()
+    return [(int(segment_id), name) for segment_id, name in rows]
+
+
+def segment_overview(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    return frame(
+        connection,
+        """
+        select
+            segment_id, segment_name, customers, customer_share,
+            total_spend_per_month_amount, median_spend_per_month_amount,
+            total_deposit_balance_amount, mean_recurring_income_amount,
+            mean_product_breadth, credit_card_share, loan_holder_share
+        from segment_summary
+        where as_of_date = ?
+        order by segment_id
+        """,
+        as_of,
+    )
+
+
+def segment_profiles(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    return frame(
+        connection,
+        """
+        select segment_id, segment_name, feature, segment_mean, population_mean,
+               index_vs_population, z_score
+        from segment_profiles
+        where as_of_date = ?
+        order by segment_id, feature
+        """,
+        as_of,
+    )
+
+
+def segment_playbook(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    return frame(
+        connection,
+        """
+        select segment_id, segment_name, customers, segment_description, action, channel,
+               product, action_description, targeted_customers, expected_value_amount
+        from segment_playbook
+        where as_of_date = ?
+        order by segment_id, action
+        """,
+        as_of,
+    )
+
+
+def segment_migration(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    return frame(
+        connection,
+        """
+        select previous_as_of_date, from_segment_name, to_segment_name, customers,
+               share_of_from_segment, has_moved
+        from segment_migration
+        where as_of_date = ?
+        order by from_segment_id, to_segment_id
+        """,
+        as_of,
+    )
+
+
+def rfm_grid(
+    connection: duckdb.DuckDBPyConnection, as_of: date, segment: str | None = None
+) -> pd.DataFrame:
+    """Customers per recency x frequency score (1-5), with their mean monetary amount."""
+    return frame(
+        connection,
+        """
+        select r_score, f_score, count(*) as customers,
+               avg(monetary_amount) as mean_monetary_amount
+        from segment_history
+        where as_of_date = ? and (? is null or segment_name = ?)
+        group by r_score, f_score
+        order by r_score, f_score
+        """,
+        as_of,
+        segment,
+        segment,
+    )
+
+
+def rfm_summary(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    return frame(
+        connection,
+        """
+        select rfm_label, customers, customer_share, mean_monetary_amount
+        from rfm_summary
+        where as_of_date = ?
+        order by customers desc
+        """,
+        as_of,
+    )
+
+
+def data_quality(connection: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
+    counts = frame(
+        connection,
+        "select table_name, rows_in, rows_kept, rows_rejected, rejected_share "
+        "from data_quality_row_counts order by table_name",
+    )
+    reasons = frame(
+        connection,
+        "select table_name, rejection_reason, rows_rejected from data_quality_rejections "
+        "order by rows_rejected desc, table_name, rejection_reason",
+    )
+    return counts, reasons

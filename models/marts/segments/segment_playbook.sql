@@ -1,0 +1,97 @@
+{{ config(grants=bi_grants()) }}
+
+{#-
+    One row per segment per recommended action per as-of date (one row with null action for a
+    segment without any): the plain-language description of the segment from its naming rule,
+    the action from the campaign playbook, and for the current as-of date the customers
+    targeted and their summed expected value.
+-#}
+with
+
+summary as (
+
+    select
+        as_of_date,
+        segment_id,
+        segment_name,
+        customers
+    from {{ ref('segment_summary') }}
+
+),
+
+naming_rules as (
+
+    select * from {{ ref('segment_naming_rules') }}
+
+),
+
+campaign_playbook as (
+
+    select * from {{ ref('campaign_playbook') }}
+
+),
+
+campaign_targets as (
+
+    select * from {{ ref('campaign_targets') }}
+
+),
+
+-- A rule's lines form one sentence: the capitalised line first, continuations after.
+descriptions as (
+
+    select
+        segment_name,
+        {{ dbt.listagg(
+            'description', "' '",
+            "order by lower(substr(description, 1, 1)) = substr(description, 1, 1), description"
+        ) }} as segment_description
+    from naming_rules
+    group by segment_name
+
+),
+
+targeted as (
+
+    select
+        as_of_date,
+        segment_id,
+        action,
+        count(*) as targeted_customers,
+        sum(expected_value_amount) as expected_value_amount
+    from campaign_targets
+    group by as_of_date, segment_id, action
+
+),
+
+joined as (
+
+    select
+        summary.as_of_date,
+        summary.segment_name,
+        campaign_playbook.action,
+        campaign_playbook.channel,
+        campaign_playbook.product,
+        campaign_playbook.description as action_description,
+        cast(summary.segment_id as integer) as segment_id,
+        cast(summary.customers as integer) as customers,
+        cast(targeted.targeted_customers as integer) as targeted_customers,
+        cast(targeted.expected_value_amount as double) as expected_value_amount,
+        coalesce(
+            descriptions.segment_description,
+            'No naming rule matched this segment; read its profile.'
+        ) as segment_description
+    from summary
+    left join descriptions
+        on summary.segment_name = descriptions.segment_name
+    left join campaign_playbook
+        on summary.segment_name = campaign_playbook.segment_name
+    left join targeted
+        on
+            summary.as_of_date = targeted.as_of_date
+            and summary.segment_id = targeted.segment_id
+            and campaign_playbook.action = targeted.action
+
+)
+
+select * from joined

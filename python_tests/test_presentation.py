@@ -1,0 +1,225 @@
+"""The dashboard and the HTML report, opened in headless Chromium on the three-month history
+warehouse: no console errors, every chart drawn, and the numbers shown are the marts' numbers."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from bank_segmentation.presentation import eda
+from bank_segmentation.presentation.html_report import PNG_EXPORTS, write_report
+from bank_segmentation.presentation.palette import SEGMENT_COLOURS, segment_colours
+from python_tests.browser import browser_page, save_screenshot
+from python_tests.conftest import HISTORY_AS_OF_DATES
+from python_tests.dbt_helpers import PROJECT_DIR, run_dbt
+
+LATEST = HISTORY_AS_OF_DATES[-1]
+DASHBOARD_CHARTS = 5  # overview, profile heatmap, migration, RFM grid, data quality
+CARD_METRICS = 4  # customers, share, median spend, deposits
+REPORT_CHARTS = {
+    "monthly_trends",
+    "distributions",
+    "correlations",
+    "k_selection",
+    "pca",
+    "overview",
+    "profile_heatmap",
+    "migration",
+    "rfm_grid",
+    "data_quality",
+}
+
+
+def latest_summary(database: Path) -> pd.DataFrame:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.execute(
+            "select segment_name, customers, customer_share, median_spend_per_month_amount "
+            "from segment_summary where as_of_date = ? order by segment_id",
+            [LATEST],
+        ).df()
+
+
+@pytest.fixture(scope="session")
+def compiled_analyses(history_warehouse, demo_raw: Path, tmp_path_factory) -> Path:
+    database, _ = history_warehouse
+    target = tmp_path_factory.mktemp("analyses_target")
+    run_dbt(
+        [
+            "compile",
+            "--select",
+            "path:analyses",
+            "--vars",
+            f"{{as_of_date: '{LATEST}', lookback_months: 3}}",
+        ],
+        raw_path=demo_raw,
+        database=database,
+        target_path=target,
+    )
+    return target / "compiled" / "bank_segmentation" / "analyses"
+
+
+@pytest.fixture(scope="session")
+def report(history_warehouse, compiled_analyses: Path, tmp_path_factory) -> Path:
+    database, _ = history_warehouse
+    return write_report(database, compiled_analyses, tmp_path_factory.mktemp("report"))
+
+
+def test_analyses_compile_to_the_eda_queries(compiled_analyses: Path):
+    for name in eda.ANALYSES:
+        sql = (compiled_analyses / f"{name}.sql").read_text()
+        assert "{{" not in sql and "select" in sql.lower()
+
+
+def test_report_opens_in_chromium_with_every_chart_and_the_marts_totals(
+    report: Path, history_warehouse
+):
+    database, _ = history_warehouse
+    summary = latest_summary(database)
+    text = report.read_text()
+    assert "<script" not in text and "http" not in text.replace("http://www.w3.org", "")
+    with browser_page() as (page, errors):
+        page.goto(report.as_uri())
+        charts = page.eval_on_selector_all(
+            "figure.chart",
+            "figures => figures.map(f => [f.id, f.querySelectorAll('svg path, svg rect').length])",
+        )
+        rows = page.eval_on_selector_all(
+            "#segment-overview tbody tr",
+            "rows => rows.map(r => [r.dataset.segment, Number(r.cells[2].dataset.value)])",
+        )
+        total = page.eval_on_selector(
+            "#segment-overview tfoot tr", "r => Number(r.cells[1].dataset.value)"
+        )
+        cards = page.eval_on_selector_all(
+            ".card",
+            "cards => cards.map(c => [c.dataset.segment, "
+            "Number(c.querySelector('.customers').dataset.value)])",
+        )
+        save_screenshot(page, "segment_report.png")
+    assert errors == []
+    assert {chart_id.removeprefix("chart-") for chart_id, _ in charts} == REPORT_CHARTS
+    assert all(marks > 3 for _, marks in charts), charts
+    expected = [
+        [name, int(n)] for name, n in zip(summary.segment_name, summary.customers, strict=True)
+    ]
+    assert rows == expected
+    assert sorted(cards) == sorted(expected)
+    assert total == summary.customers.sum()
+    for name in PNG_EXPORTS:
+        png = report.parent / "png" / f"{name}.png"
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5_000
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def dashboard_url(history_warehouse):
+    database, _ = history_warehouse
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(PROJECT_DIR / "bank_segmentation" / "presentation" / "dashboard.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--",
+            "--database",
+            str(database),
+        ],
+        cwd=PROJECT_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError(server.stdout.read().decode()) from None
+            time.sleep(0.5)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def metrics(page) -> list[tuple[str, str]]:
+    """Every st.metric on the page, in order, as (label, value)."""
+    return page.eval_on_selector_all(
+        '[data-testid="stMetric"]',
+        """ms => ms.map(m => [
+            m.querySelector('[data-testid="stMetricLabel"]').innerText.trim(),
+            m.querySelector('[data-testid="stMetricValue"]').innerText.trim()])""",
+    )
+
+
+def test_dashboard_renders_every_chart_and_a_chosen_segment_shows_its_mart_numbers(
+    dashboard_url: str, history_warehouse
+):
+    database, _ = history_warehouse
+    summary = latest_summary(database)
+    chosen = summary.iloc[1]
+    with browser_page(height=3200) as (page, errors):
+        page.goto(dashboard_url)
+        charts = page.locator('[data-testid="stVegaLiteChart"]')
+        charts.nth(DASHBOARD_CHARTS - 1).locator("canvas, svg").first.wait_for(timeout=60_000)
+        assert charts.count() == DASHBOARD_CHARTS
+        overview = dict(metrics(page))
+        page.locator('[data-testid="stSelectbox"]').filter(has_text="Segment").click()
+        page.get_by_role("option", name=chosen.segment_name, exact=True).click()
+        page.get_by_text(f"Segment: {chosen.segment_name}").wait_for(timeout=30_000)
+        page.wait_for_function(
+            f"document.querySelectorAll('[data-testid=\"stMetric\"]').length == "
+            f"{len(overview) + CARD_METRICS}",
+            timeout=30_000,
+        )
+        card = dict(metrics(page)[len(overview) :])
+        for index in range(charts.count()):
+            charts.nth(index).locator("canvas, svg").first.wait_for(timeout=30_000)
+        save_screenshot(page, "dashboard.png")
+    assert errors == []
+    assert overview["Customers"] == f"{summary.customers.sum():,}"
+    assert card["Customers"] == f"{int(chosen.customers):,}"
+    assert card["Share of customers"] == f"{chosen.customer_share:.1%}"
+    assert card["Median spend per month"] == f"{chosen.median_spend_per_month_amount:,.0f}"
+
+
+def test_segment_colours_follow_segment_ids_and_stay_put():
+    colours = segment_colours([(2, "savers"), (1, "everyday"), (3, "dormant")])
+    assert list(colours) == ["everyday", "savers", "dormant"]
+    assert colours["savers"] == SEGMENT_COLOURS[1]
+    assert segment_colours([(2, "savers"), (1, "everyday")])["savers"] == colours["savers"]
+
+
+def test_skewed_features_are_shown_on_a_log_scale_and_counted_whole():
+    features = pd.DataFrame(
+        {"spend": [1.0, 2.0, 3.0, 4.0, 1000.0], "share": [0.1, 0.2, 0.3, 0.4, 0.5]}
+    )
+    histograms = eda.distributions(features, ("spend", "share"), bins=4)
+    assert set(histograms.feature) == {"spend (log10(1 + x))", "share"}
+    assert histograms.groupby("feature").customers.sum().eq(5).all()
