@@ -64,9 +64,10 @@ berka: setup ## Build everything on the real Czech bank data (Berka) and print t
 
 BENCH_SCALES ?= 10000,100000,1000000
 BENCH_REPEATS ?= 3,3,1
+BENCH_BASELINE_TIMEOUT ?= 900
 bench: setup ## Benchmark (not in make test): ours vs the pandas notebook vs the DuckDB floor
 	$(BIN)/python -m bank_segmentation.benchmark --scales $(BENCH_SCALES) \
-		--repeats $(BENCH_REPEATS) --workdir bench
+		--repeats $(BENCH_REPEATS) --baseline-timeout $(BENCH_BASELINE_TIMEOUT) --workdir bench
 
 history: setup data ## Build consecutive month ends in order so history and migration fill up
 	@mkdir -p $(dir $(BANKSEG_DUCKDB_PATH))

@@ -122,9 +122,9 @@ def median(values: list[float]) -> float:
 
 def describe_baseline(runs: list[Run]) -> str:
     if any(r.returncode == -999 for r in runs):
-        return "ran out of time"
+        return f"ran out of time (stopped after {runs[-1].seconds:.0f} s)"
     if any(r.returncode in (-9, 137) for r in runs):
-        return "ran out of memory"
+        return f"ran out of memory (killed at {runs[-1].peak_bytes / 2**30:.1f} GiB)"
     if any(r.returncode != 0 for r in runs):
         return f"failed (exit {runs[0].returncode})"
     return "ok"
