@@ -14,6 +14,7 @@ from bank_segmentation.clustering import (
     fit_segmentation,
 )
 from bank_segmentation.clustering.dbt_adapter import assignment_rows, fit_model_rows
+from bank_segmentation.clustering.model import fit_best_admissible_k
 from bank_segmentation.clustering.naming import Condition, name_segments, rules_from_frame
 from bank_segmentation.clustering.persistence import model_from_frame, model_to_frame
 
@@ -137,6 +138,24 @@ def test_k_is_chosen_on_a_sample_and_the_chosen_k_fitted_on_the_fit_sample():
         round(c.smallest_segment_share * 90) == c.smallest_segment_share * 90
         for c in model.candidates
     )
+
+
+def test_a_k_whose_smallest_segment_is_too_small_on_the_fit_sample_gives_way_to_the_next():
+    rng = np.random.default_rng(5)
+    x = np.vstack(
+        [
+            rng.normal(0, 0.1, size=(300, 2)),
+            rng.normal(5, 0.1, size=(300, 2)),
+            rng.normal(10, 0.1, size=(6, 2)),  # 1 % of the rows: below the 2 % minimum
+        ]
+    )
+    config = SegmentationConfig(features=FEATURES, n_init=3, min_segment_share=0.02)
+    k, centroids, labels, warnings = fit_best_admissible_k(x, [3, 2], config)
+    assert k == 2 and len(centroids) == 2 and len(labels) == len(x)
+    assert warnings == [
+        "k=3: smallest segment holds 0.99% of the fit sample, below min_segment_share 2%; "
+        "tried the next k"
+    ]
 
 
 def test_stored_model_round_trips_through_its_table():

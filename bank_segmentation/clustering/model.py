@@ -13,11 +13,11 @@ from bank_segmentation.clustering.naming import Condition, name_segments
 from bank_segmentation.clustering.preprocess import FeatureTransform, fit_transforms, transform
 from bank_segmentation.clustering.selection import (
     CandidateMetrics,
-    choose_k,
     cluster_centers,
     evaluate_k_range,
     make_estimator,
     nearest_centroid,
+    rank_k,
 )
 
 ASSIGNMENT_COLUMNS = (
@@ -119,6 +119,29 @@ def match_to_previous(
     }
 
 
+def fit_best_admissible_k(
+    x: np.ndarray, ranking: list[int], config: SegmentationConfig
+) -> tuple[int, np.ndarray, np.ndarray, list[str]]:
+    """Fit the best-ranked k on the whole fit sample. k was chosen on a smaller selection
+    sample, so its smallest segment is checked again here: below min_segment_share, the next
+    k of the ranking is tried (the best one is kept, with a warning, if none passes)."""
+    warnings: list[str] = []
+    fits = []
+    for k in ranking:
+        centroids = cluster_centers(make_estimator(config, k, config.random_state).fit(x))
+        labels = nearest_centroid(x, centroids)
+        share = float(np.bincount(labels, minlength=k).min() / len(x))
+        fits.append((k, centroids, labels))
+        if share >= config.min_segment_share:
+            return k, centroids, labels, warnings
+        warnings.append(
+            f"k={k}: smallest segment holds {share:.2%} of the fit sample, below "
+            f"min_segment_share {config.min_segment_share:.0%}; tried the next k"
+        )
+    warnings.append("no k met min_segment_share on the fit sample; kept the best-ranked k")
+    return (*fits[0], warnings)
+
+
 def fit_segmentation(
     frame: pd.DataFrame,
     config: SegmentationConfig,
@@ -139,11 +162,10 @@ def fit_segmentation(
         raise ConfigError("features: every clustering feature is constant or empty in the data")
     x = transform(sample, transforms)
     candidates = evaluate_k_range(x, config)
-    k, choice_warnings = choose_k(candidates, config.min_segment_share)
+    ranking, choice_warnings = rank_k(candidates, config.min_segment_share)
     warnings += choice_warnings
-    estimator = make_estimator(config, k, config.random_state).fit(x)
-    raw_centroids = cluster_centers(estimator)
-    raw_labels = nearest_centroid(x, raw_centroids)
+    k, raw_centroids, raw_labels, fit_warnings = fit_best_admissible_k(x, ranking, config)
+    warnings += fit_warnings
     order = order_clusters(raw_centroids, raw_labels)
     centroids = raw_centroids[order]
     labels = np.argsort(order)[raw_labels]

@@ -117,24 +117,29 @@ def _normalised(values: np.ndarray) -> np.ndarray:
     return np.nan_to_num((values - finite.min()) / (finite.max() - finite.min()), nan=0.0)
 
 
-def choose_k(candidates: list[CandidateMetrics], min_segment_share: float) -> tuple[int, list[str]]:
-    """Apply the rule in the module docstring; returns k and any warnings."""
+def rank_k(
+    candidates: list[CandidateMetrics], min_segment_share: float
+) -> tuple[list[int], list[str]]:
+    """Every candidate k, best first under the rule in the module docstring; with warnings.
+    The fit walks down this list when the best k fails the minimum share on the fit sample."""
     admissible = [c for c in candidates if c.is_admissible]
     if not admissible:
         large_enough = [c for c in candidates if c.smallest_segment_share >= min_segment_share]
-        pool = large_enough or candidates
-        best = max(pool, key=lambda c: (c.stability_ari, -c.k))
-        return best.k, [
+        by_stability = sorted(candidates, key=lambda c: (-c.stability_ari, c.k))
+        ranking = [c.k for c in by_stability if c in large_enough] + [
+            c.k for c in by_stability if c not in large_enough
+        ]
+        return ranking, [
             "no candidate k met both min_segment_share and min_stability; took the most "
-            f"stable k={best.k}"
+            f"stable k={ranking[0]}"
             + (" among those meeting min_segment_share" if large_enough else "")
         ]
     silhouette = _normalised(np.array([c.silhouette for c in admissible]))
     davies_bouldin = _normalised(-np.array([c.davies_bouldin for c in admissible]))
     calinski_harabasz = _normalised(np.array([c.calinski_harabasz for c in admissible]))
     score = (silhouette + davies_bouldin + calinski_harabasz) / 3
-    best_index = int(np.argmax(score))  # ties go to the smaller k (first)
-    return admissible[best_index].k, []
+    best_first = np.argsort(-score, kind="stable")  # ties go to the smaller k (first)
+    return [admissible[i].k for i in best_first], []
 
 
 def evaluate_k_range(x: np.ndarray, config: SegmentationConfig) -> list[CandidateMetrics]:
