@@ -14,7 +14,7 @@ from bank_segmentation.clustering import (
     fit_segmentation,
 )
 from bank_segmentation.clustering.dbt_adapter import assignment_rows, fit_model_rows
-from bank_segmentation.clustering.model import fit_best_admissible_k
+from bank_segmentation.clustering.model import fit_best_admissible_k, required_share
 from bank_segmentation.clustering.naming import Condition, name_segments, rules_from_frame
 from bank_segmentation.clustering.persistence import model_from_frame, model_to_frame
 
@@ -153,9 +153,15 @@ def test_a_k_whose_smallest_segment_is_too_small_on_the_fit_sample_gives_way_to_
     k, centroids, labels, warnings = fit_best_admissible_k(x, [3, 2], config)
     assert k == 2 and len(centroids) == 2 and len(labels) == len(x)
     assert warnings == [
-        "k=3: smallest segment holds 0.99% of the fit sample, below min_segment_share 2%; "
-        "tried the next k"
+        "k=3: smallest segment holds 0.99% of the fit sample, below the 2.00% needed for "
+        "min_segment_share 2%; tried the next k"
     ]
+
+
+def test_a_fit_sample_smaller_than_the_population_must_clear_the_minimum_share_by_a_margin():
+    assert required_share(0.02, fit_rows=1_000, population_rows=1_000) == 0.02
+    # 200k of 1M customers fitted: 2 standard errors of a 2 % share = 0.063 points
+    assert required_share(0.02, 200_000, 1_000_000) == pytest.approx(0.020626, abs=1e-6)
 
 
 def test_stored_model_round_trips_through_its_table():

@@ -119,24 +119,35 @@ def match_to_previous(
     }
 
 
+def required_share(min_share: float, fit_rows: int, population_rows: int) -> float:
+    """The smallest segment share the fit sample must show. When the fit sample is smaller
+    than the scored population, two standard errors of a share are added, so the segment
+    still clears min_share once every customer is scored."""
+    if population_rows <= fit_rows:
+        return min_share
+    return min_share + 2 * np.sqrt(min_share * (1 - min_share) / fit_rows)
+
+
 def fit_best_admissible_k(
-    x: np.ndarray, ranking: list[int], config: SegmentationConfig
+    x: np.ndarray, ranking: list[int], config: SegmentationConfig, population_rows: int = 0
 ) -> tuple[int, np.ndarray, np.ndarray, list[str]]:
     """Fit the best-ranked k on the whole fit sample. k was chosen on a smaller selection
-    sample, so its smallest segment is checked again here: below min_segment_share, the next
-    k of the ranking is tried (the best one is kept, with a warning, if none passes)."""
+    sample, so its smallest segment is checked again here (against required_share): below it,
+    the next k of the ranking is tried (the best one is kept, with a warning, if none passes)."""
     warnings: list[str] = []
     fits = []
+    needed = required_share(config.min_segment_share, len(x), population_rows)
     for k in ranking:
         centroids = cluster_centers(make_estimator(config, k, config.random_state).fit(x))
         labels = nearest_centroid(x, centroids)
         share = float(np.bincount(labels, minlength=k).min() / len(x))
         fits.append((k, centroids, labels))
-        if share >= config.min_segment_share:
+        if share >= needed:
             return k, centroids, labels, warnings
         warnings.append(
-            f"k={k}: smallest segment holds {share:.2%} of the fit sample, below "
-            f"min_segment_share {config.min_segment_share:.0%}; tried the next k"
+            f"k={k}: smallest segment holds {share:.2%} of the fit sample, below the "
+            f"{needed:.2%} needed for min_segment_share {config.min_segment_share:.0%}; "
+            "tried the next k"
         )
     warnings.append("no k met min_segment_share on the fit sample; kept the best-ranked k")
     return (*fits[0], warnings)
@@ -164,7 +175,9 @@ def fit_segmentation(
     candidates = evaluate_k_range(x, config)
     ranking, choice_warnings = rank_k(candidates, config.min_segment_share)
     warnings += choice_warnings
-    k, raw_centroids, raw_labels, fit_warnings = fit_best_admissible_k(x, ranking, config)
+    k, raw_centroids, raw_labels, fit_warnings = fit_best_admissible_k(
+        x, ranking, config, population_rows=len(frame)
+    )
     warnings += fit_warnings
     order = order_clusters(raw_centroids, raw_labels)
     centroids = raw_centroids[order]
