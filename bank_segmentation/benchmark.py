@@ -178,12 +178,12 @@ def benchmark_scale(
     }
 
 
-def report(results: list[dict], command: str) -> str:
+def report(results: list[dict], command: str, measured_on: str) -> str:
     memory = psutil.virtual_memory().total / 2**30
     lines = [
         "# Benchmarks",
         "",
-        f"Measured on {date.today().isoformat()} with `{command}`: medians over the runs given "
+        f"Measured on {measured_on} with `{command}`: medians over the runs given "
         "per scale (baseline and floor in the same invocation, on the same files).",
         f"Machine: {os.cpu_count()} cores, {memory:.0f} GiB, "
         f"{platform.processor() or platform.machine()}, "
@@ -193,7 +193,8 @@ def report(results: list[dict], command: str) -> str:
         "",
         "| customers | transactions | runs | dbt build (s) | tx/s | peak memory (GiB) "
         "| baseline (s) "
-        "| baseline peak (GiB) | speed-up (baseline / ours) | memory (ours / baseline) "
+        "| baseline peak (GiB) | speed-up: baseline time / ours (>1 = we are faster) "
+        "| memory: ours / baseline (<1 = we use less) "
         "| feature layer (s) "
         "| floor (s) | feature layer / floor |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
@@ -206,8 +207,8 @@ def report(results: list[dict], command: str) -> str:
             f"{r['ours_seconds']:.1f} | "
             f"{r['transactions'] / r['ours_seconds']:,.0f} | {r['ours_peak_gib']:.2f} | "
             + (
-                f"{base:.1f} | {base_mem:.2f} | {base / r['ours_seconds']:.2f}x faster | "
-                f"{r['ours_peak_gib'] / base_mem:.2f}x | "
+                f"{base:.1f} | {base_mem:.2f} | {base / r['ours_seconds']:.2f} | "
+                f"{r['ours_peak_gib'] / base_mem:.2f} | "
                 if base is not None
                 else f"{r['baseline_status']} | - | - | - | "
             )
@@ -245,6 +246,17 @@ def plot(results: list[dict], path: Path) -> None:
             "s--",
             label="pandas notebook",
         )
+    for r in results:
+        if r["baseline_seconds"] is None:
+            left.annotate(
+                f"pandas notebook: {r['baseline_status']}",
+                (r["customers"], r["ours_seconds"]),
+                textcoords="offset points",
+                xytext=(-10, -30),
+                ha="right",
+                fontsize=8,
+                color="#D55E00",
+            )
     for axis, label in ((left, "wall time (s)"), (right, "peak memory (GiB)")):
         axis.set_xscale("log")
         axis.set_xlabel("customers")
@@ -267,7 +279,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plot", type=Path, default=PROJECT_DIR / "benchmarks.png")
     parser.add_argument("--baseline-timeout", type=float, default=1800)
     parser.add_argument("--ours-timeout", type=float, default=3600)
+    parser.add_argument(
+        "--render-only",
+        type=Path,
+        help="re-write the report and plot from a results.json of an earlier run",
+    )
     args = parser.parse_args(argv)
+    if args.render_only:
+        saved = json.loads(args.render_only.read_text())
+        return write_outputs(saved, args.report, args.plot)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bankseg-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     scales = [int(s) for s in args.scales.split(",")]
@@ -283,10 +303,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(json.dumps(result), flush=True)
         results.append(result)
-    command = "python -m bank_segmentation.benchmark " + " ".join(argv or sys.argv[1:])
-    text = report(results, command.strip())
-    args.report.write_text(text)
-    plot(results, args.plot)
+    command = ("python -m bank_segmentation.benchmark " + " ".join(argv or sys.argv[1:])).strip()
+    saved = {"command": command, "date": date.today().isoformat(), "results": results}
+    (workdir / "results.json").write_text(json.dumps(saved))
+    return write_outputs(saved, args.report, args.plot)
+
+
+def write_outputs(saved: dict, report_path: Path, plot_path: Path) -> int:
+    text = report(saved["results"], saved["command"], saved["date"])
+    report_path.write_text(text)
+    plot(saved["results"], plot_path)
     print(text)
     return 0
 

@@ -32,3 +32,16 @@ def test_benchmark_smoke_run_writes_report_and_plot(tmp_path):
     baseline = cells[6]  # the baseline's seconds, or why it has none
     assert baseline.replace(".", "", 1).isdigit() or baseline.startswith(("ran out", "failed"))
     assert plot.stat().st_size > 10_000
+    # the report can be re-rendered from the run's saved results, identically
+    rendered = tmp_path / "again.md"
+    main(
+        [
+            "--render-only",
+            str(tmp_path / "work" / "results.json"),
+            "--report",
+            str(rendered),
+            "--plot",
+            str(tmp_path / "again.png"),
+        ]
+    )
+    assert rendered.read_text() == text

@@ -89,7 +89,6 @@ checked as (
 
 ),
 
--- Key as text and raw row as JSON only for the rows the quarantine keeps.
 recorded as (
 
     select
@@ -101,12 +100,7 @@ recorded as (
         description,
         amount,
         booked_at,
-        rejection_reason,
-        case when rejection_reason is not null then record_key end as record_key,
-        case
-            when rejection_reason is not null
-                then {{ row_as_json('raw_row') }}
-        end as raw_record
+        {{ quarantine_columns('raw_row') }}
     from checked
 
 )
