@@ -24,7 +24,7 @@ HISTORY_AS_OF_DATES ?= 2025-04-30 2025-05-31 2025-06-30
 HISTORY_LOOKBACK_MONTHS ?= 3
 
 .PHONY: help setup browser data build berka bench history export test lint format pytest segments \
-	dashboard report quality docs clean lock
+	dashboard report quality docs clean lock spark-setup
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,6 +37,17 @@ $(INSTALLED): requirements.lock pyproject.toml
 	@touch $@
 
 setup: $(INSTALLED) ## Create .venv and install the locked dependencies
+
+# Spark extras (PySpark runs a local JVM: Java 17), kept out of requirements.lock for the
+# plain DuckDB install: `make pytest` installs them for the Python-models-on-Spark tests.
+SPARK_INSTALLED := $(VENV)/.spark-installed
+$(SPARK_INSTALLED): requirements-spark.lock $(INSTALLED)
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openjdk-17-jre-headless; }
+	$(BIN)/python -m pip install --quiet -r requirements-spark.lock
+	@touch $@
+
+spark-setup: $(SPARK_INSTALLED) ## Install the Spark extras (PySpark, Java 17 if missing)
 
 # The browser tests drive Debian's Chromium (no browser download); installed once per machine.
 CHROMIUM := /usr/bin/chromium
@@ -94,7 +105,7 @@ format: setup ## Fix what sqlfluff and ruff can fix
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-pytest: setup browser ## pytest only (builds its own small warehouses; browser tests in Chromium)
+pytest: setup browser spark-setup ## pytest only (builds its own small warehouses; browser tests in Chromium)
 	$(BIN)/pytest
 
 test: lint pytest ## Everything CI checks: lint, pytest (incl. dbt build --warn-error on small data)

@@ -1,0 +1,119 @@
+"""The dbt Python models as dbt-spark (or Databricks) would call them: a stub `dbt` whose
+ref() returns real local PySpark DataFrames. The models convert at the edge (to_pandas), so
+they must give what they give on DuckDB."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from types import ModuleType
+
+import pandas as pd
+import pytest
+from pyspark import sql as pyspark_sql
+
+from bank_segmentation.clustering.dbt_adapter import assignment_rows, fit_model_rows
+from python_tests.dbt_helpers import PROJECT_DIR
+from python_tests.test_clustering_core import FEATURES, blobs
+
+# PySpark 4.3 warns that its pandas 3 support is not final; these tests are what checks it.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas"),
+    pytest.mark.filterwarnings("ignore:The copy keyword is deprecated"),
+]
+
+SETTINGS = {"features": list(FEATURES), "k_min": 2, "k_max": 4, "n_init": 3}
+RULES = pd.DataFrame(
+    {
+        "segment_name": ["big"],
+        "priority": [1],
+        "feature": ["spend"],
+        "min_z": [1.0],
+        "max_z": [float("nan")],
+        "description": ["Spend a lot"],
+    }
+)
+
+
+def load_python_model(name: str) -> ModuleType:
+    path = PROJECT_DIR / "models" / "clustering" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class StubConfig:
+    def __init__(self, values: dict):
+        self.values = values
+
+    def __call__(self, **_: object) -> None:
+        return None
+
+    def get(self, key: str, default: object = None) -> object:
+        return self.values.get(key, default)
+
+
+class StubDbt:
+    """The parts of dbt's Python-model API the models use."""
+
+    is_incremental = False
+    this = "unused"
+
+    def __init__(self, refs: dict[str, object], config: dict):
+        self.refs = refs
+        self.config = StubConfig(config)
+
+    def ref(self, name: str) -> object:
+        return self.refs[name]
+
+
+@pytest.fixture(scope="module")
+def spark(tmp_path_factory) -> pyspark_sql.SparkSession:
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    warehouse = tmp_path_factory.mktemp("spark")
+    session = (
+        pyspark_sql.SparkSession.builder.master("local[2]")
+        .appName("bank-segmentation-tests")
+        .config("spark.sql.warehouse.dir", str(warehouse / "warehouse"))
+        .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={warehouse}")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .getOrCreate()
+    )
+    yield session
+    session.stop()
+
+
+def test_python_models_take_pyspark_dataframes_and_match_pandas(spark):
+    features = blobs(80, seed=21)
+    spark_features = spark.createDataFrame(features)
+    spark_rules = spark.createDataFrame(RULES)
+
+    fitted = load_python_model("segmentation_model").model(
+        StubDbt(
+            {"int_customer_features": spark_features, "segment_naming_rules": spark_rules},
+            {"segmentation": SETTINGS, "segmentation_mode": "fit"},
+        ),
+        spark,
+    )
+    expected_model = fit_model_rows(features, RULES, None, SETTINGS, "fit")
+    pd.testing.assert_frame_equal(
+        fitted.reset_index(drop=True), expected_model.reset_index(drop=True), check_dtype=False
+    )
+
+    assigned = load_python_model("customer_segment_assignments").model(
+        StubDbt(
+            {
+                "int_customer_features": spark_features,
+                "segmentation_model": spark.createDataFrame(expected_model),
+            },
+            {},
+        ),
+        spark,
+    )
+    expected = assignment_rows(features, expected_model, None)
+    assert isinstance(assigned, pd.DataFrame) and len(assigned) == len(features)
+    pd.testing.assert_frame_equal(
+        assigned.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False
+    )
