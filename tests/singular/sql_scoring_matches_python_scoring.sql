@@ -1,20 +1,37 @@
 {#-
     The SQL scorer (customer_segment_assignments_sql) and the Python scorer
-    (customer_segment_assignments) agree for every customer: same model version, segment and
-    runner-up, distances equal to 1e-9 (relative). A different segment is allowed only where
-    the Python margin is below 1e-9, a float tie. Returns the customers where they disagree.
+    (customer_segment_assignments) agree for every customer of the as-of date both scored:
+    same model version, segment and runner-up, distances equal to 1e-9 (relative). A different
+    segment is allowed only where the Python margin is below 1e-9, a float tie. When a
+    selective build rebuilt only one of them (e.g. --select +segment_history for a past month),
+    their as-of dates differ and there is nothing to compare. Returns the customers where they
+    disagree.
 -#}
 with
 
-python_scored as (
+python_all as (
 
     select * from {{ ref('customer_segment_assignments') }}
 
 ),
 
-sql_scored as (
+sql_all as (
 
     select * from {{ ref('customer_segment_assignments_sql') }}
+
+),
+
+python_scored as (
+
+    select * from python_all
+    where as_of_date in (select sql_all.as_of_date from sql_all)
+
+),
+
+sql_scored as (
+
+    select * from sql_all
+    where as_of_date in (select python_all.as_of_date from python_all)
 
 ),
 
