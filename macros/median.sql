@@ -1,5 +1,6 @@
 {% macro median(expression) %}
-    {{ return(adapter.dispatch('median')(expression)) }}
+    {#- In double precision on every engine (DuckDB keeps a decimal's scale: 1702.77, not .775). -#}
+    {{ return(adapter.dispatch('median')('cast(' ~ expression ~ ' as double)')) }}
 {% endmacro %}
 
 {% macro default__median(expression) %}

@@ -8,7 +8,9 @@
     {%- endif -%}
     {%- set names = [] -%}
     {%- for column in adapter.get_columns_in_relation(relation) -%}
-        {%- if column.is_numeric() or column.is_float() or column.is_integer() -%}
+        {#- dbt's Column type checks miss Spark's int and tinyint; the name list covers them. -#}
+        {%- if column.is_numeric() or column.is_float() or column.is_integer()
+            or (column.dtype | lower) in ['tinyint', 'smallint', 'int', 'bigint', 'long'] -%}
             {%- if column.name | lower not in exclude -%}
                 {%- do names.append(column.name | lower) -%}
             {%- endif -%}

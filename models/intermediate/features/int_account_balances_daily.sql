@@ -136,12 +136,12 @@ anchored as (
 
     select
         *,
-        last_value(snapshot_offset_amount ignore nulls) over (
+        {{ last_value_ignoring_nulls('snapshot_offset_amount') }} over (
             partition by account_id
             order by event_date
             rows between unbounded preceding and current row
         ) as latest_snapshot_offset_amount,
-        first_value(snapshot_offset_amount ignore nulls) over (
+        {{ first_value_ignoring_nulls('snapshot_offset_amount') }} over (
             partition by account_id
             order by event_date
             rows between unbounded preceding and unbounded following

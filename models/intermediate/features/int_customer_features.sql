@@ -99,7 +99,8 @@ aggregated_months as (
         ) as regular_income_months,
         max(monthly_income_credits.median_income_credit_amount)
             as median_income_credit_amount,
-        avg(customer_months.deposit_balance_amount) as avg_deposit_balance_amount,
+        avg(cast(customer_months.deposit_balance_amount as double))
+            as avg_deposit_balance_amount,
         sum(customer_months.card_debit_amount) as card_debit_amount,
         sum(customer_months.card_repayment_amount) as card_repayment_amount,
         sum(customer_months.cash_advance_count) as cash_advance_count,
@@ -107,8 +108,10 @@ aggregated_months as (
             case
                 when customer_months.card_limit_amount > 0
                     then
-                        customer_months.card_owed_amount
-                        / customer_months.card_limit_amount
+                        {{ ratio(
+                            'customer_months.card_owed_amount',
+                            'customer_months.card_limit_amount'
+                        ) }}
             end
         ) as credit_utilisation,
         avg(
@@ -120,8 +123,8 @@ aggregated_months as (
                                 customer_months.card_owed_amount > 0
                                 and customer_months.card_repayment_amount
                                 < customer_months.card_debit_amount
-                                then 1.0
-                            else 0.0
+                                then cast(1 as double)
+                            else cast(0 as double)
                         end
             end
         ) as revolving_share,
@@ -141,7 +144,8 @@ balance_trends as (
             as first_deposit_balance_amount,
         max(case when month_start_date = last_month then deposit_balance_amount end)
             as last_deposit_balance_amount,
-        max({{ dbt.datediff('first_month', 'last_month', 'month') }}) as months_between
+        max({{ calendar_months_between('first_month', 'last_month') }})
+            as months_between
     from (
         select
             customer_id,
@@ -203,10 +207,12 @@ loans_held as (
             loans.principal * greatest(
                 0,
                 1
-                - {{ dbt.datediff(
-                    'loans.originated_date', 'feature_window.as_of_date', 'month'
+                - {{ ratio(
+                    calendar_months_between(
+                        'loans.originated_date', 'feature_window.as_of_date'
+                    ),
+                    'loans.term_months'
                 ) }}
-                * 1.0 / loans.term_months
             )
         ) as outstanding_principal_amount,
         sum(case when loans.status in ('late', 'default') then 1 else 0 end)
@@ -260,9 +266,9 @@ joined as (
         customers.gender,
         customers.region,
         customers_rfm.rfm_label,
-        {%- set months = 'nullif(aggregated_months.window_months, 0)' %}
-        {%- set initiated = 'nullif(aggregated_months.customer_initiated_count, 0)' %}
-        {%- set spend = 'nullif(aggregated_months.spend_amount, 0)' %}
+        {%- set months = 'aggregated_months.window_months' %}
+        {%- set initiated = 'aggregated_months.customer_initiated_count' %}
+        {%- set spend = 'aggregated_months.spend_amount' %}
         cast(
             floor(
                 {{ dbt.datediff(
@@ -271,8 +277,8 @@ joined as (
             ) as integer
         ) as age_years,
         cast(
-            {{ dbt.datediff(
-                'customers.onboarded_date', 'customers_rfm.as_of_date', 'month'
+            {{ calendar_months_between(
+                'customers.onboarded_date', 'customers_rfm.as_of_date'
             ) }} as integer
         ) as tenure_months,
         cast(customers_rfm.recency_days as integer) as recency_days,
@@ -282,54 +288,46 @@ joined as (
         customers_rfm.f_score,
         customers_rfm.m_score,
         cast(aggregated_months.active_months as integer) as active_months,
-        cast(aggregated_months.transaction_count * 1.0 / {{ months }} as double)
+        {{ ratio('aggregated_months.transaction_count', months) }}
             as transactions_per_month,
-        cast(aggregated_months.spend_amount * 1.0 / {{ months }} as double)
+        {{ ratio('aggregated_months.spend_amount', months) }}
             as spend_per_month_amount,
-        cast(
-            coalesce(
-                aggregated_months.spend_amount
-                / nullif(aggregated_months.purchase_count, 0),
-                0
-            ) as double
+        coalesce(
+            {{ ratio(
+                'aggregated_months.spend_amount', 'aggregated_months.purchase_count'
+            ) }},
+            0
         ) as average_ticket_amount,
         {%- for spending_group in spending_groups() %}
-            cast(
-                coalesce(
-                    aggregated_months.spend_{{ spending_group }}_amount / {{ spend }}, 0
-                )
-                as double
+            coalesce(
+                {{ ratio(
+                    'aggregated_months.spend_' ~ spending_group ~ '_amount', spend
+                ) }},
+                0
             ) as spend_share_{{ spending_group }},
         {%- endfor %}
-        cast(
-            coalesce(
-                (
-                    aggregated_months.card_online_count
-                    + aggregated_months.transfer_out_count
-                )
-                * 1.0 / {{ initiated }},
-                0
-            ) as double
+        coalesce(
+            {{ ratio(
+                'aggregated_months.card_online_count'
+                ~ ' + aggregated_months.transfer_out_count',
+                initiated
+            ) }},
+            0
         ) as online_share,
-        cast(
-            coalesce(
-                aggregated_months.card_present_count * 1.0 / {{ initiated }}, 0
-            ) as double
+        coalesce(
+            {{ ratio('aggregated_months.card_present_count', initiated) }}, 0
         ) as card_present_share,
-        cast(
-            coalesce(
-                (aggregated_months.atm_count + aggregated_months.branch_count)
-                * 1.0 / {{ initiated }},
-                0
-            ) as double
+        coalesce(
+            {{ ratio(
+                'aggregated_months.atm_count + aggregated_months.branch_count',
+                initiated
+            ) }},
+            0
         ) as cash_share,
-        cast(
-            coalesce(
-                aggregated_months.branch_count * 1.0 / {{ initiated }}, 0
-            ) as double
-        )
-            as branch_share,
-        cast(aggregated_months.cash_withdrawal_amount * 1.0 / {{ months }} as double)
+        coalesce(
+            {{ ratio('aggregated_months.branch_count', initiated) }}, 0
+        ) as branch_share,
+        {{ ratio('aggregated_months.cash_withdrawal_amount', months) }}
             as cash_withdrawal_per_month_amount,
         cast(
             case
@@ -340,7 +338,7 @@ joined as (
                 else 0
             end as double
         ) as recurring_income_amount,
-        cast(aggregated_months.regular_income_months * 1.0 / {{ months }} as double)
+        {{ ratio('aggregated_months.regular_income_months', months) }}
             as income_regularity,
         cast(
             greatest(
@@ -348,8 +346,10 @@ joined as (
                 least(
                     1,
                     coalesce(
-                        aggregated_months.savings_net_inflow_amount
-                        / nullif(aggregated_months.current_account_credit_amount, 0),
+                        {{ ratio(
+                            'aggregated_months.savings_net_inflow_amount',
+                            'aggregated_months.current_account_credit_amount'
+                        ) }},
                         0
                     )
                 )
@@ -357,15 +357,13 @@ joined as (
         ) as savings_rate,
         cast(aggregated_months.avg_deposit_balance_amount as double)
             as average_deposit_balance_amount,
-        cast(
-            coalesce(
-                (
-                    balance_trends.last_deposit_balance_amount
-                    - balance_trends.first_deposit_balance_amount
-                )
-                / nullif(balance_trends.months_between, 0),
-                0
-            ) as double
+        coalesce(
+            {{ ratio(
+                'balance_trends.last_deposit_balance_amount'
+                ~ ' - balance_trends.first_deposit_balance_amount',
+                'balance_trends.months_between'
+            ) }},
+            0
         ) as deposit_balance_trend_amount,
         cast(coalesce(negative_balance_days.negative_balance_days, 0) as integer)
             as negative_balance_days,
@@ -377,8 +375,10 @@ joined as (
         cast(
             least(
                 1,
-                aggregated_months.card_repayment_amount
-                / nullif(aggregated_months.card_debit_amount, 0)
+                {{ ratio(
+                    'aggregated_months.card_repayment_amount',
+                    'aggregated_months.card_debit_amount'
+                ) }}
             ) as double
         ) as full_payment_ratio,
         cast(coalesce(loans_held.loans_held_count, 0) as integer) as loans_held_count,

@@ -33,9 +33,7 @@ final as (
         cast(rows_in as bigint) as rows_in,
         cast(coalesce(rows_kept, 0) as bigint) as rows_kept,
         cast(coalesce(rows_rejected, 0) as bigint) as rows_rejected,
-        cast(
-            coalesce(rows_rejected, 0) * 1.0 / nullif(rows_in, 0) as double
-        ) as rejected_share
+        {{ ratio('coalesce(rows_rejected, 0)', 'rows_in') }} as rejected_share
     from unioned
 
 )

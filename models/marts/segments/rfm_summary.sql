@@ -15,13 +15,13 @@ aggregated as (
         as_of_date,
         rfm_label,
         count(*) as customers,
-        avg(recency_days) as mean_recency_days,
-        avg(frequency_count) as mean_frequency_count,
-        avg(monetary_amount) as mean_monetary_amount,
+        avg(cast(recency_days as double)) as mean_recency_days,
+        avg(cast(frequency_count as double)) as mean_frequency_count,
+        avg(cast(monetary_amount as double)) as mean_monetary_amount,
         sum(monetary_amount) as total_monetary_amount,
-        avg(r_score) as mean_r_score,
-        avg(f_score) as mean_f_score,
-        avg(m_score) as mean_m_score
+        avg(cast(r_score as double)) as mean_r_score,
+        avg(cast(f_score as double)) as mean_f_score,
+        avg(cast(m_score as double)) as mean_m_score
     from history
     group by as_of_date, rfm_label
 
@@ -32,9 +32,8 @@ final as (
     select
         rfm_label,
         cast(customers as bigint) as customers,
-        cast(
-            customers * 1.0 / sum(customers) over (partition by as_of_date) as double
-        ) as customer_share,
+        {{ ratio('customers', 'sum(customers) over (partition by as_of_date)') }}
+            as customer_share,
         cast(mean_recency_days as double) as mean_recency_days,
         cast(mean_frequency_count as double) as mean_frequency_count,
         cast(mean_monetary_amount as double) as mean_monetary_amount,

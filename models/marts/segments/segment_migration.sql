@@ -105,10 +105,10 @@ final as (
         cast(from_segment_id as integer) as from_segment_id,
         cast(to_segment_id as integer) as to_segment_id,
         cast(customers as bigint) as customers,
-        cast(
-            customers * 1.0
-            / sum(customers) over (partition by as_of_date, from_segment_name) as double
-        ) as share_of_from_segment,
+        {{ ratio(
+            'customers',
+            'sum(customers) over (partition by as_of_date, from_segment_name)'
+        ) }} as share_of_from_segment,
         previous_as_of_date,
         as_of_date,
         from_segment_name != to_segment_name as has_moved

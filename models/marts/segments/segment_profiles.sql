@@ -33,7 +33,7 @@ population as (
     select
         as_of_date,
         feature,
-        avg(feature_value) as population_mean,
+        avg(cast(feature_value as double)) as population_mean,
         stddev_pop(feature_value) as population_stddev
     from unpivoted
     group by as_of_date, feature
@@ -48,7 +48,7 @@ segments as (
         segment_name,
         feature,
         count(*) as customers,
-        avg(feature_value) as segment_mean,
+        avg(cast(feature_value as double)) as segment_mean,
         {{ median('feature_value') }} as segment_median
     from unpivoted
     group by as_of_date, segment_id, segment_name, feature

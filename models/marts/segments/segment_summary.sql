@@ -47,28 +47,26 @@ aggregated as (
         count(*) as customers,
         sum(spend_per_month_amount) as total_spend_per_month_amount,
         {{ median('spend_per_month_amount') }} as median_spend_per_month_amount,
-        avg(average_deposit_balance_amount) as mean_deposit_balance_amount,
+        avg(cast(average_deposit_balance_amount as double))
+            as mean_deposit_balance_amount,
         {{ median('average_deposit_balance_amount') }} as median_deposit_balance_amount,
         sum(average_deposit_balance_amount) as total_deposit_balance_amount,
-        avg(recurring_income_amount) as mean_recurring_income_amount,
-        avg(product_breadth) as mean_product_breadth,
-        avg(case when has_credit_card then 1.0 else 0.0 end) as credit_card_share,
-        avg(case when loans_held_count > 0 then 1.0 else 0.0 end) as loan_holder_share,
-        avg(case when rfm_label = 'champions' then 1.0 else 0.0 end)
-            as rfm_champions_share,
-        avg(case when rfm_label = 'loyal' then 1.0 else 0.0 end) as rfm_loyal_share,
-        avg(
-            case when rfm_label in ('at_risk', 'cant_lose') then 1.0 else 0.0 end
-        ) as rfm_at_risk_share,
-        avg(
-            case when rfm_label in ('hibernating', 'lost') then 1.0 else 0.0 end
-        ) as rfm_lapsing_share,
-        avg(case when age_band = '18-29' then 1.0 else 0.0 end) as age_18_29_share,
-        avg(case when age_band = '30-44' then 1.0 else 0.0 end) as age_30_44_share,
-        avg(case when age_band = '45-59' then 1.0 else 0.0 end) as age_45_59_share,
-        avg(case when age_band = '60-74' then 1.0 else 0.0 end) as age_60_74_share,
-        avg(case when age_band = '75+' then 1.0 else 0.0 end) as age_75_plus_share,
-        avg(case when age_band = 'unknown' then 1.0 else 0.0 end) as age_unknown_share
+        avg(cast(recurring_income_amount as double)) as mean_recurring_income_amount,
+        avg(cast(product_breadth as double)) as mean_product_breadth,
+        {{ share_where("has_credit_card") }} as credit_card_share,
+        {{ share_where("loans_held_count > 0") }} as loan_holder_share,
+        {{ share_where("rfm_label = 'champions'") }} as rfm_champions_share,
+        {{ share_where("rfm_label = 'loyal'") }} as rfm_loyal_share,
+        {{ share_where("rfm_label in ('at_risk', 'cant_lose')") }}
+            as rfm_at_risk_share,
+        {{ share_where("rfm_label in ('hibernating', 'lost')") }}
+            as rfm_lapsing_share,
+        {{ share_where("age_band = '18-29'") }} as age_18_29_share,
+        {{ share_where("age_band = '30-44'") }} as age_30_44_share,
+        {{ share_where("age_band = '45-59'") }} as age_45_59_share,
+        {{ share_where("age_band = '60-74'") }} as age_60_74_share,
+        {{ share_where("age_band = '75+'") }} as age_75_plus_share,
+        {{ share_where("age_band = 'unknown'") }} as age_unknown_share
     from history
     group by as_of_date, segment_id, segment_name
 
@@ -82,11 +80,10 @@ final as (
         top_regions.top_region,
         cast(aggregated.segment_id as integer) as segment_id,
         cast(aggregated.customers as bigint) as customers,
-        cast(
-            aggregated.customers * 1.0
-            / sum(aggregated.customers) over (partition by aggregated.as_of_date)
-            as double
-        ) as customer_share,
+        {{ ratio(
+            'aggregated.customers',
+            'sum(aggregated.customers) over (partition by aggregated.as_of_date)'
+        ) }} as customer_share,
         cast(aggregated.total_spend_per_month_amount as double)
             as total_spend_per_month_amount,
         cast(aggregated.median_spend_per_month_amount as double)
@@ -112,7 +109,7 @@ final as (
         cast(aggregated.age_60_74_share as double) as age_60_74_share,
         cast(aggregated.age_75_plus_share as double) as age_75_plus_share,
         cast(aggregated.age_unknown_share as double) as age_unknown_share,
-        cast(top_regions.top_region_customers * 1.0 / aggregated.customers as double)
+        {{ ratio('top_regions.top_region_customers', 'aggregated.customers') }}
             as top_region_share,
         aggregated.as_of_date
     from aggregated
