@@ -24,7 +24,7 @@ HISTORY_AS_OF_DATES ?= 2025-04-30 2025-05-31 2025-06-30
 HISTORY_LOOKBACK_MONTHS ?= 3
 
 .PHONY: help setup browser data build berka bench history export test lint format pytest segments \
-	dashboard report quality docs clean lock spark-setup
+	dashboard report quality docs clean lock spark-setup spark-build
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -47,7 +47,22 @@ $(SPARK_INSTALLED): requirements-spark.lock $(INSTALLED)
 	$(BIN)/python -m pip install --quiet -r requirements-spark.lock
 	@touch $@
 
-spark-setup: $(SPARK_INSTALLED) ## Install the Spark extras (PySpark, Java 17 if missing)
+spark-setup: $(SPARK_INSTALLED) ## Install the Spark extras (PySpark, dbt-spark, Java 17 if missing)
+
+# The same project on local Apache Spark (dbt-spark session method): the SQL layers run on
+# Spark, the model fitted by the DuckDB build is imported, and every mart is compared with the
+# DuckDB build. Spark's warehouse, metastore and logs live under SPARK_DIR.
+SPARK_DIR ?= $(CURDIR)/warehouse/spark
+SPARK_MODEL := $(SPARK_DIR)/segmentation_model.parquet
+spark-build: spark-setup build ## Build on local Spark with the DuckDB-fitted model; compare marts
+	$(BIN)/python -m bank_segmentation.export --database $(BANKSEG_DUCKDB_PATH) \
+		--model-registry $(SPARK_MODEL)
+	BANKSEG_TARGET=spark BANKSEG_SPARK_HOME=$(SPARK_DIR) SPARK_LOCAL_IP=127.0.0.1 \
+		BANKSEG_SEGMENTATION_MODEL_PATH=$(SPARK_MODEL) \
+		BANKSEG_RAW_DATA_PATH=$(abspath $(BANKSEG_RAW_DATA_PATH)) \
+		$(BIN)/dbt build $(DBT_FLAGS) --target-path target/spark
+	$(BIN)/python -m bank_segmentation.engine_comparison --duckdb $(BANKSEG_DUCKDB_PATH) \
+		--spark-tables $(SPARK_DIR)/warehouse/bank_segmentation.db --manifest target/spark/manifest.json
 
 # The browser tests drive Debian's Chromium (no browser download); installed once per machine.
 CHROMIUM := /usr/bin/chromium

@@ -14,7 +14,7 @@ current_model as (
 model_rows as (
 
     select registry.*
-    from {{ ref('segmentation_model') }} as registry
+    from {{ segmentation_model_registry() }} as registry
     inner join current_model
         on registry.model_version = current_model.model_version
 

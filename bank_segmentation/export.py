@@ -2,7 +2,11 @@
 2.0 file.
 
     python -m bank_segmentation.export --database warehouse/bank_segmentation.duckdb --out exports
+    python -m bank_segmentation.export --database ... --model-registry model.parquet
     BANKSEG_ID_HASH_KEY=... python -m bank_segmentation.export ... --hash-customer-ids
+
+--model-registry writes only the fitted model (segmentation_model), for a build that scores with
+it elsewhere (var segmentation_model_path, e.g. `make spark-build`).
 
 With --hash-customer-ids every customer_id becomes HMAC-SHA256(key, customer_id) in hex; the
 key comes from the environment variable BANKSEG_ID_HASH_KEY only, never from the repository.
@@ -62,12 +66,26 @@ def export_marts(database: Path, out: Path, hash_key: bytes | None = None) -> di
     return written
 
 
+def export_model_registry(database: Path, path: Path) -> int:
+    """Write segmentation_model (every stored version) to one Parquet file; returns rows."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(database), read_only=True) as connection:
+        table = connection.sql("select * from main.segmentation_model").to_arrow_table()
+    pq.write_table(table, path)
+    return table.num_rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=Path("exports"))
     parser.add_argument("--hash-customer-ids", action="store_true")
+    parser.add_argument("--model-registry", type=Path, help="write only segmentation_model here")
     args = parser.parse_args(argv)
+    if args.model_registry:
+        rows = export_model_registry(args.database, args.model_registry)
+        print(f"{args.model_registry}: {rows:,} rows")
+        return 0
     key = None
     if args.hash_customer_ids:
         secret = os.environ.get(HASH_KEY_VARIABLE, "")

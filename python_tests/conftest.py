@@ -11,6 +11,7 @@ import pytest
 
 from bank_segmentation.demo_data.generator import DemoConfig, generate
 from python_tests.dbt_helpers import run_dbt
+from python_tests.messy_extract import BUILD, MARTS, write_messy_extract
 
 TEST_CUSTOMERS = 3_000
 
@@ -92,3 +93,29 @@ def berka_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
         extra_env={"BANKSEG_BERKA_PATH": str(BERKA_PATH)},
     )
     return database
+
+
+@pytest.fixture(scope="session")
+def clean_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny demo extract (600 customers, 3 months) for the bad-input cases."""
+    out = tmp_path_factory.mktemp("clean_raw")
+    generate(DemoConfig(customers=600, months=3), out, show_progress=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def messy_raw(clean_raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    raw = tmp_path_factory.mktemp("messy_raw")
+    write_messy_extract(clean_raw, raw)
+    return raw
+
+
+@pytest.fixture(scope="session")
+def messy_warehouse(messy_raw: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The messy extract built twice in a row; with the marts of the first build."""
+    database = tmp_path_factory.mktemp("messy") / "messy.duckdb"
+    run_dbt(BUILD, raw_path=messy_raw, database=database)
+    with duckdb.connect(str(database), read_only=True) as connection:
+        first_build = {mart: connection.sql(f"select * from {mart}").df() for mart in MARTS}
+    run_dbt(BUILD, raw_path=messy_raw, database=database)
+    return database, first_build

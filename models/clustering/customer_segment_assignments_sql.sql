@@ -20,7 +20,7 @@ features as (
 
 stored_models as (
 
-    select * from {{ ref('segmentation_model') }}
+    select * from {{ segmentation_model_registry() }}
 
 ),
 

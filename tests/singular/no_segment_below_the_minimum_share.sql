@@ -6,7 +6,7 @@ segment_sizes as (
     select
         segment_id,
         count(*) * 1.0 / sum(count(*)) over () as customer_share
-    from {{ ref('customer_segment_assignments') }}
+    from {{ segment_assignments() }}
     group by segment_id
 
 )

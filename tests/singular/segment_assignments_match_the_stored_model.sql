@@ -3,7 +3,7 @@ with
 
 assignments as (
 
-    select * from {{ ref('customer_segment_assignments') }}
+    select * from {{ segment_assignments() }}
 
 ),
 
@@ -13,7 +13,7 @@ segments as (
         model_version,
         segment_id,
         segment_name
-    from {{ ref('segmentation_model') }}
+    from {{ segmentation_model_registry() }}
 
 )
 

@@ -5,8 +5,9 @@
     segment is allowed only where the Python margin is below 1e-9, a float tie. When a
     selective build rebuilt only one of them (e.g. --select +segment_history for a past month),
     their as-of dates differ and there is nothing to compare. Returns the customers where they
-    disagree.
+    disagree. Off when the model is imported (segmentation_model_path): no Python scorer then.
 -#}
+{{ config(enabled=segmentation_model_path() == '') }}
 with
 
 python_all as (

@@ -11,7 +11,7 @@ features as (
 
 assignments as (
 
-    select * from {{ ref('customer_segment_assignments') }}
+    select * from {{ segment_assignments() }}
 
 ),
 

@@ -1,11 +1,15 @@
 {#-
     One row per customer per as-of date, kept across builds. Building an as-of date that is
-    already here replaces all of its rows (delete+insert on as_of_date), never duplicates.
+    already here replaces all of its rows, never duplicates: delete+insert on as_of_date, or
+    on Spark (Parquet tables have no delete) an insert_overwrite of the as_of_date partition.
 -#}
 {{ config(
     materialized='incremental',
     unique_key='as_of_date',
-    incremental_strategy='delete+insert',
+    incremental_strategy=(
+        'insert_overwrite' if target.type == 'spark' else 'delete+insert'
+    ),
+    partition_by=(['as_of_date'] if target.type == 'spark' else none),
     on_schema_change='fail',
     grants=bi_grants()
 ) }}

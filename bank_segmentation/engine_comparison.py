@@ -1,0 +1,160 @@
+"""Command line: compare every mart (and the quarantine) of a Spark build with the DuckDB build.
+
+    python -m bank_segmentation.engine_comparison --duckdb warehouse/bank_segmentation.duckdb \
+        --spark-tables warehouse/spark/warehouse/bank_segmentation.db \
+        --manifest target/manifest.json
+
+The Spark tables are read as the Parquet files Spark wrote (no JVM needed). Two tables agree
+when they have the same columns and the same rows: rows are matched after sorting on every
+column that is not floating point, floats must agree within a relative and absolute tolerance
+(engines sum in different orders), everything else exactly. Exit status 1 when a mart differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+RELATIVE_TOLERANCE = 1e-9
+ABSOLUTE_TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True)
+class Comparison:
+    table: str
+    rows: int
+    differences: tuple[str, ...]
+
+    @property
+    def agrees(self) -> bool:
+        return not self.differences
+
+
+COMPARED_FOLDERS = ("models/marts/", "models/quality/")
+
+
+def compared_tables(manifest: dict) -> list[str]:
+    """Every table built from models/marts (what BI reads) and models/quality (the quarantine),
+    from a dbt manifest."""
+    return sorted(
+        node["name"]
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model"
+        and node["original_file_path"].startswith(COMPARED_FOLDERS)
+        and node["config"]["materialized"] in ("table", "incremental")
+    )
+
+
+def is_float(column: pd.Series) -> bool:
+    return pd.api.types.is_float_dtype(column)
+
+
+def normalised(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns by name, rows in a canonical order (every non-float column, nulls first)."""
+    frame = frame.rename(columns=str.lower)
+    frame = frame[sorted(frame.columns)]
+    keys = [name for name in frame.columns if not is_float(frame[name])]
+    return frame.sort_values(keys or list(frame.columns), na_position="first").reset_index(
+        drop=True
+    )
+
+
+def comparable_select(connection: duckdb.DuckDBPyConnection, relation: str) -> str:
+    """select * with decimals as double and dates/timestamps as text, so that both engines'
+    tables reach pandas with the same types (Spark writes some columns with other widths)."""
+    columns = []
+    for name, data_type, *_ in connection.sql(f"describe select * from {relation}").fetchall():
+        upper = data_type.upper()
+        if upper.startswith(("DECIMAL", "FLOAT", "REAL")):
+            columns.append(f'cast("{name}" as double) as "{name}"')
+        elif upper.startswith(("DATE", "TIMESTAMP")):
+            columns.append(f'cast(cast("{name}" as timestamp) as varchar) as "{name}"')
+        elif upper in ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"):
+            columns.append(f'cast("{name}" as bigint) as "{name}"')
+        else:
+            columns.append(f'"{name}"')
+    return f"select {', '.join(columns)} from {relation}"
+
+
+def agreeing_rows(left: pd.Series, right: pd.Series) -> np.ndarray:
+    """Per row: floats within tolerance (both missing counts as equal), the rest equal."""
+    if is_float(left) or is_float(right):
+        return np.isclose(
+            left.astype("float64").to_numpy(),
+            right.astype("float64").to_numpy(),
+            rtol=RELATIVE_TOLERANCE,
+            atol=ABSOLUTE_TOLERANCE,
+            equal_nan=True,
+        )
+    as_text = [column.astype("string").fillna("<null>") for column in (left, right)]
+    return (as_text[0] == as_text[1]).to_numpy()
+
+
+def compare_frames(table: str, expected: pd.DataFrame, actual: pd.DataFrame) -> Comparison:
+    """Differences between the DuckDB (expected) and the Spark (actual) rows of one table."""
+    expected, actual = normalised(expected), normalised(actual)
+    rows = len(expected)
+    if list(expected.columns) != list(actual.columns):
+        missing = sorted(set(expected.columns) - set(actual.columns))
+        extra = sorted(set(actual.columns) - set(expected.columns))
+        return Comparison(table, rows, (f"columns differ: missing {missing}, extra {extra}",))
+    if rows != len(actual):
+        return Comparison(table, rows, (f"{rows} rows vs {len(actual)} rows",))
+    differences = []
+    for name in expected.columns:
+        agree = agreeing_rows(expected[name], actual[name])
+        if not agree.all():
+            first = int(np.flatnonzero(~agree)[0])
+            differences.append(
+                f"{name}: {int((~agree).sum())} rows differ, e.g. row {first}: "
+                f"{expected[name].iloc[first]!r} (duckdb) vs {actual[name].iloc[first]!r} (spark)"
+            )
+    return Comparison(table, rows, tuple(differences))
+
+
+def read_duckdb_table(database: Path, table: str) -> pd.DataFrame:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.sql(comparable_select(connection, f"main.{table}")).df()
+
+
+def read_spark_table(tables_dir: Path, table: str) -> pd.DataFrame:
+    """A Parquet table as Spark wrote it: part files, partition columns in folder names."""
+    files = str(tables_dir / table / "**" / "*.parquet")
+    with duckdb.connect() as connection:
+        relation = f"read_parquet('{files}', hive_partitioning = true)"
+        return connection.sql(comparable_select(connection, relation)).df()
+
+
+def compare_builds(database: Path, spark_tables: Path, tables: list[str]) -> list[Comparison]:
+    return [
+        compare_frames(
+            table, read_duckdb_table(database, table), read_spark_table(spark_tables, table)
+        )
+        for table in tables
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duckdb", type=Path, required=True)
+    parser.add_argument("--spark-tables", type=Path, required=True)
+    parser.add_argument("--manifest", type=Path, default=Path("target/manifest.json"))
+    args = parser.parse_args(argv)
+    tables = compared_tables(json.loads(args.manifest.read_text()))
+    comparisons = compare_builds(args.duckdb, args.spark_tables, tables)
+    for comparison in comparisons:
+        verdict = "same" if comparison.agrees else "DIFFERENT"
+        print(f"{comparison.table:<28} {comparison.rows:>9,} rows  {verdict}")
+        for difference in comparison.differences:
+            print(f"    {difference}")
+    return 0 if all(c.agrees for c in comparisons) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
