@@ -263,10 +263,13 @@ def empty_like(folder: Path, table: str) -> None:
     pq.write_table(SCHEMAS[table].empty_table(), folder / f"{table}.parquet")
 
 
+# balances alone (a bank without snapshots) and all three at once; loans or applications alone
+# run the same empty-input paths as all three (and the dbt unit test
+# empty_optional_tables_give_zeros_not_gaps checks them at SQL level), at ~25 s a build.
 @pytest.mark.parametrize(
     "empty_tables",
-    [("balances",), ("loans",), ("loan_applications",), ("balances", "loans", "loan_applications")],
-    ids=["balances", "loans", "loan_applications", "all_three"],
+    [("balances",), ("balances", "loans", "loan_applications")],
+    ids=["balances", "all_three"],
 )
 def test_empty_optional_tables_build_with_zero_features(clean_raw, tmp_path, empty_tables):
     raw = copy_raw(clean_raw, tmp_path / "raw")
