@@ -68,13 +68,31 @@ def overview(summary: pd.DataFrame, colours: dict[str, str]) -> alt.Chart:
     ).resolve_scale(y="shared")
 
 
+def labelled_heatmap(
+    data: pd.DataFrame,
+    x: alt.X,
+    y: alt.Y,
+    color: alt.Color,
+    tooltip: list[alt.Tooltip],
+    label: alt.Text,
+    font_size: int,
+    label_color: alt.Color | dict | None = None,
+) -> alt.LayerChart:
+    """Coloured cells with their value written in each: the shape of every heatmap here."""
+    base = alt.Chart(data).encode(x=x, y=y)
+    cells = base.mark_rect().encode(color=color, tooltip=tooltip)
+    labels = base.mark_text(fontSize=font_size).encode(text=label)
+    if label_color is not None:
+        labels = labels.encode(color=label_color)
+    return cells + labels
+
+
 def profile_heatmap(profiles: pd.DataFrame) -> alt.Chart:
     """Index vs population (100 = average customer) per segment and feature."""
-    base = alt.Chart(profiles).encode(
+    return labelled_heatmap(
+        profiles,
         x=alt.X("feature:N", title=None, axis=alt.Axis(labelAngle=-40)),
         y=alt.Y("segment_name:N", title=None),
-    )
-    cells = base.mark_rect().encode(
         color=alt.Color(
             "z_score:Q",
             title="z-score vs all customers",
@@ -87,12 +105,12 @@ def profile_heatmap(profiles: pd.DataFrame) -> alt.Chart:
             alt.Tooltip("segment_mean:Q", title="Segment mean", format=",.2f"),
             alt.Tooltip("population_mean:Q", title="All customers", format=",.2f"),
         ],
-    )
-    labels = base.mark_text(fontSize=9).encode(
-        text=alt.Text("index_vs_population:Q", format=",.0f"),
-        color=alt.condition("abs(datum.z_score) > 1.2", alt.value("white"), alt.value("#222")),
-    )
-    return (cells + labels).properties(
+        label=alt.Text("index_vs_population:Q", format=",.0f"),
+        font_size=9,
+        label_color=alt.condition(
+            "abs(datum.z_score) > 1.2", alt.value("white"), alt.value("#222")
+        ),
+    ).properties(
         width=alt.Step(30),
         height=alt.Step(22),
         title="Profile: index vs all customers (100 = average)",
@@ -102,11 +120,10 @@ def profile_heatmap(profiles: pd.DataFrame) -> alt.Chart:
 def migration_matrix(migration: pd.DataFrame, colours: dict[str, str]) -> alt.Chart:
     """Customers from the previous as-of date's segment (rows) to this one's (columns)."""
     domain = [*colours, "new_customer", "lost_customer"]
-    base = alt.Chart(migration).encode(
+    return labelled_heatmap(
+        migration,
         x=alt.X("to_segment_name:N", title="Segment now", sort=domain),
         y=alt.Y("from_segment_name:N", title="Segment before", sort=domain),
-    )
-    cells = base.mark_rect().encode(
         color=alt.Color(
             "customers:Q", title="Customers", scale=alt.Scale(scheme=SEQUENTIAL_SCHEME, type="log")
         ),
@@ -116,20 +133,17 @@ def migration_matrix(migration: pd.DataFrame, colours: dict[str, str]) -> alt.Ch
             alt.Tooltip("customers:Q", title="Customers", format=","),
             alt.Tooltip("share_of_from_segment:Q", title="Share of 'from'", format=SHARE),
         ],
-    )
-    labels = base.mark_text(fontSize=9).encode(text=alt.Text("customers:Q", format=","))
-    return (cells + labels).properties(
-        width=alt.Step(60), height=alt.Step(24), title="Migration (customers)"
-    )
+        label=alt.Text("customers:Q", format=","),
+        font_size=9,
+    ).properties(width=alt.Step(60), height=alt.Step(24), title="Migration (customers)")
 
 
 def rfm_grid(grid: pd.DataFrame) -> alt.Chart:
     """Customers per recency score x frequency score (5 = most recent / most frequent)."""
-    base = alt.Chart(grid).encode(
+    return labelled_heatmap(
+        grid,
         x=alt.X("f_score:O", title="Frequency score (5 = most frequent)"),
         y=alt.Y("r_score:O", title="Recency score (5 = most recent)", sort="descending"),
-    )
-    cells = base.mark_rect().encode(
         color=alt.Color(
             "customers:Q", title="Customers", scale=alt.Scale(scheme=SEQUENTIAL_SCHEME)
         ),
@@ -139,9 +153,9 @@ def rfm_grid(grid: pd.DataFrame) -> alt.Chart:
             alt.Tooltip("customers:Q", title="Customers", format=","),
             alt.Tooltip("mean_monetary_amount:Q", title="Mean monetary", format=AMOUNT),
         ],
-    )
-    labels = base.mark_text(fontSize=10).encode(text=alt.Text("customers:Q", format=","))
-    return (cells + labels).properties(width=300, height=260, title="RFM grid (customers)")
+        label=alt.Text("customers:Q", format=","),
+        font_size=10,
+    ).properties(width=300, height=260, title="RFM grid (customers)")
 
 
 def data_quality(counts: pd.DataFrame) -> alt.Chart:
@@ -234,11 +248,10 @@ def distributions(histograms: pd.DataFrame) -> alt.Chart:
 
 
 def correlation_heatmap(long: pd.DataFrame) -> alt.Chart:
-    base = alt.Chart(long).encode(
+    return labelled_heatmap(
+        long,
         x=alt.X("feature_x:N", title=None, axis=alt.Axis(labelAngle=-40)),
         y=alt.Y("feature_y:N", title=None),
-    )
-    cells = base.mark_rect().encode(
         color=alt.Color(
             "correlation:Q",
             title="Spearman ρ",
@@ -249,11 +262,9 @@ def correlation_heatmap(long: pd.DataFrame) -> alt.Chart:
             alt.Tooltip("feature_y:N"),
             alt.Tooltip("correlation:Q", format=".2f"),
         ],
-    )
-    labels = base.mark_text(fontSize=8).encode(text=alt.Text("correlation:Q", format=".1f"))
-    return (cells + labels).properties(
-        width=420, height=420, title="Correlation of the clustering features"
-    )
+        label=alt.Text("correlation:Q", format=".1f"),
+        font_size=8,
+    ).properties(width=420, height=420, title="Correlation of the clustering features")
 
 
 def k_selection(candidates: pd.DataFrame, chosen_k: int) -> alt.Chart:

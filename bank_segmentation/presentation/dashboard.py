@@ -24,10 +24,15 @@ def database_path(argv: list[str]) -> Path:
 
 
 @st.cache_data(show_spinner=False)
-def load(database: str, as_of: str | None) -> tuple[SegmentViews, list[str]]:
+def as_of_dates(database: str) -> list[str]:
     with marts.connect(Path(database)) as connection:
-        dates = [str(d) for d in marts.as_of_dates(connection)]
-        return read_views(connection, as_of), dates
+        return [str(d) for d in marts.as_of_dates(connection)]
+
+
+@st.cache_data(show_spinner=False)
+def load(database: str, as_of: str | None) -> SegmentViews:
+    with marts.connect(Path(database)) as connection:
+        return read_views(connection, as_of)
 
 
 def overview_section(views: SegmentViews) -> None:
@@ -82,11 +87,10 @@ def segment_card(views: SegmentViews, segment: str) -> None:
 def main() -> None:
     st.set_page_config(page_title="Customer segments", layout="wide")
     database = str(database_path(sys.argv[1:]))
-    _, dates = load(database, None)
     with st.sidebar:
         st.title("Filters")
-        as_of = st.selectbox("As-of date", dates, index=0)
-        views, _ = load(database, as_of)
+        as_of = st.selectbox("As-of date", as_of_dates(database), index=0)
+        views = load(database, as_of)
         segment = st.selectbox("Segment", [ALL_SEGMENTS, *views.overview.segment_name])
     st.title(f"Customer segments as of {views.as_of}")
     overview_section(views)
