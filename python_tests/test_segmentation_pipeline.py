@@ -10,9 +10,11 @@ import duckdb
 import pandas as pd
 import pytest
 
+from bank_segmentation.export import export_model_registry
 from bank_segmentation.quality_report import build_report
 from bank_segmentation.show import describe
 from python_tests.dbt_helpers import run_dbt
+from python_tests.messy_extract import AS_OF
 
 REFIT_JUNE = "{as_of_date: '2025-06-30', lookback_months: 3}"
 
@@ -102,3 +104,22 @@ def test_dbt_run_empty_does_not_crash(demo_raw, tmp_path):
     run_dbt(["seed"], raw_path=demo_raw, database=database)
     run_dbt(["run", "--empty"], raw_path=demo_raw, database=database)
     assert query(database, "select count(*) as n from customer_segment_assignments").n[0] == 0
+
+
+def test_an_imported_model_scores_in_sql_as_the_fit_that_made_it(
+    messy_raw, messy_warehouse, tmp_path
+):
+    """var segmentation_model_path on DuckDB: no Python model runs, the SQL scorer assigns
+    with the imported registry, and every customer gets the segment the fitting build gave."""
+    fitted_database, _ = messy_warehouse
+    model_path = tmp_path / "segmentation_model.parquet"
+    export_model_registry(fitted_database, model_path)
+    database = tmp_path / "imported.duckdb"
+    variables = f"{{as_of_date: '{AS_OF}', segmentation_model_path: '{model_path}'}}"
+    run_dbt(["build", "--vars", variables], raw_path=messy_raw, database=database)
+    tables = set(query(database, "select table_name from information_schema.tables").table_name)
+    assert "segmentation_model_imported" in tables
+    assert not {"segmentation_model", "customer_segment_assignments"} & tables
+    columns = "customer_id, model_version, segment_id, segment_name, runner_up_segment_id"
+    ordered = f"select {columns} from customer_segments order by customer_id"
+    pd.testing.assert_frame_equal(query(database, ordered), query(fitted_database, ordered))
