@@ -8,9 +8,8 @@
     {%- endif -%}
     {%- set names = [] -%}
     {%- for column in adapter.get_columns_in_relation(relation) -%}
-        {#- dbt's Column type checks miss Spark's int and tinyint; the name list covers them. -#}
-        {%- if column.is_numeric() or column.is_float() or column.is_integer()
-            or (column.dtype | lower) in ['tinyint', 'smallint', 'int', 'bigint', 'long'] -%}
+        {#- type_families() knows DuckDB's and Spark's names (dbt's Column checks miss int). -#}
+        {%- if 'number' in type_families(column.dtype) -%}
             {%- if column.name | lower not in exclude -%}
                 {%- do names.append(column.name | lower) -%}
             {%- endif -%}

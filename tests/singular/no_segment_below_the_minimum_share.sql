@@ -5,7 +5,7 @@ segment_sizes as (
 
     select
         segment_id,
-        count(*) * 1.0 / sum(count(*)) over () as customer_share
+        {{ ratio('count(*)', 'sum(count(*)) over ()') }} as customer_share
     from {{ segment_assignments() }}
     group by segment_id
 
