@@ -26,6 +26,7 @@ from sklearn.metrics import (
     adjusted_rand_score,
     calinski_harabasz_score,
     davies_bouldin_score,
+    pairwise_distances,
     silhouette_score,
 )
 from sklearn.mixture import GaussianMixture
@@ -73,7 +74,20 @@ def nearest_centroid(x: np.ndarray, centroids: np.ndarray) -> np.ndarray:
     return distances.argmin(axis=1)
 
 
-def evaluate_candidate(x: np.ndarray, k: int, config: SegmentationConfig) -> CandidateMetrics:
+def silhouette_sample(n_rows: int, config: SegmentationConfig) -> np.ndarray:
+    """The rows the silhouette is computed on: the same for every candidate k."""
+    rng = np.random.default_rng(config.random_state)
+    return rng.choice(n_rows, size=min(n_rows, config.silhouette_sample_rows), replace=False)
+
+
+def evaluate_candidate(
+    x: np.ndarray,
+    k: int,
+    config: SegmentationConfig,
+    sample_distances: np.ndarray | None = None,
+) -> CandidateMetrics:
+    """Metrics of one candidate k. sample_distances, the pairwise distances of the
+    silhouette sample's rows, can be computed once for all candidates."""
     rng = np.random.default_rng(config.random_state)
     estimator = make_estimator(config, k, config.random_state).fit(x)
     centroids = cluster_centers(estimator)
@@ -85,7 +99,12 @@ def evaluate_candidate(x: np.ndarray, k: int, config: SegmentationConfig) -> Can
     sample = rng.choice(len(x), size=min(len(x), config.silhouette_sample_rows), replace=False)
     # the internal metrics are defined for 2 <= clusters <= rows - 1 only
     well_defined = n_labels < len(x) and len(np.unique(labels[sample])) in range(2, len(sample))
-    silhouette = float(silhouette_score(x[sample], labels[sample])) if well_defined else np.nan
+    if not well_defined:
+        silhouette = np.nan
+    elif sample_distances is not None:
+        silhouette = float(silhouette_score(sample_distances, labels[sample], metric="precomputed"))
+    else:
+        silhouette = float(silhouette_score(x[sample], labels[sample]))
     stability = []
     for round_index in range(config.bootstrap_rounds):
         resample = rng.choice(len(x), size=len(x), replace=True)
@@ -150,4 +169,9 @@ def evaluate_k_range(x: np.ndarray, config: SegmentationConfig) -> list[Candidat
         rng = np.random.default_rng(config.random_state)
         x = x[np.sort(rng.choice(len(x), size=config.selection_sample_rows, replace=False))]
     k_max = min(config.k_max, len(x) - 1) if len(x) > config.k_min else config.k_min
-    return [evaluate_candidate(x, k, config) for k in range(config.k_min, k_max + 1)]
+    sample = silhouette_sample(len(x), config)
+    distances = pairwise_distances(x[sample])
+    return [
+        evaluate_candidate(x, k, config, sample_distances=distances)
+        for k in range(config.k_min, k_max + 1)
+    ]
