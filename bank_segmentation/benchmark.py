@@ -1,13 +1,15 @@
 """Command line: the benchmark behind BENCHMARKS.md.
 
-For each scale it generates the demo extract (6 months), then, in the same invocation and on
-the same files, runs `repeats` times each:
-- ours: the full `dbt build` in a fresh warehouse (wall time, per-model times from
-  run_results.json, peak memory of the whole process tree);
+For each scale it generates the demo extract, then, in the same invocation and on the same
+files, runs `repeats` times each:
+- ours: the full `dbt build` for the last month end in a fresh warehouse (wall time, per-model
+  times from run_results.json, peak memory of the whole process tree);
+- monthly: the build for that month end on a warehouse already built for the month end before
+  it (the month-incremental path a bank runs every month), timed alone;
 - baseline: the pandas notebook (bank_segmentation.notebook_baseline), with a time limit;
 - floor: DuckDB's single-pass sum of amount per customer over the same transactions.
-It reports medians, ratios to the baseline, the feature layer as a multiple of the floor, and
-writes the Markdown report and a PNG plot.
+It reports medians, ratios to the baseline and to the floor, and writes the Markdown report and
+a PNG plot. Progress (scale, system, run, elapsed, estimate) goes to stderr while it runs.
 
     python -m bank_segmentation.benchmark --scales 10000,100000,1000000 --repeats 3,3,1
 
@@ -24,9 +26,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from importlib.metadata import version
 from pathlib import Path
 
@@ -40,6 +45,7 @@ FEATURE_LAYER_PREFIXES = (
     "model.bank_segmentation.base_core_banking__",
     "model.bank_segmentation.int_",
 )
+HEARTBEAT_SECONDS = 30
 
 
 @dataclass
@@ -48,6 +54,45 @@ class Run:
     peak_bytes: int
     returncode: int
     model_seconds: dict[str, float] = field(default_factory=dict)
+
+
+class Progress:
+    """One line on stderr when a step starts and ends, and every HEARTBEAT_SECONDS while it
+    runs: the scale, the system, elapsed time and, once a run of the same kind finished, an
+    estimate of the time left."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.durations: dict[str, list[float]] = {}
+
+    def say(self, text: str) -> None:
+        total = time.perf_counter() - self.started
+        print(f"[bench {total:7.0f} s] {text}", file=sys.stderr, flush=True)
+
+    @contextmanager
+    def step(self, kind: str, label: str) -> Iterator[None]:
+        expected = statistics.median(self.durations[kind]) if kind in self.durations else None
+        guess = f" (about {expected:.0f} s, as the last one)" if expected else ""
+        self.say(f"{label}: started{guess}")
+        started = time.perf_counter()
+        done = threading.Event()
+
+        def heartbeat() -> None:
+            while not done.wait(HEARTBEAT_SECONDS):
+                elapsed = time.perf_counter() - started
+                left = f", about {max(expected - elapsed, 0):.0f} s left" if expected else ""
+                self.say(f"{label}: {elapsed:.0f} s{left}")
+
+        thread = threading.Thread(target=heartbeat, daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            done.set()
+            thread.join()
+            elapsed = time.perf_counter() - started
+            self.durations.setdefault(kind, []).append(elapsed)
+            self.say(f"{label}: done in {elapsed:.1f} s")
 
 
 def run_measured(command: list[str], env: dict[str, str], timeout: float) -> Run:
@@ -74,9 +119,8 @@ def run_measured(command: list[str], env: dict[str, str], timeout: float) -> Run
     return Run(time.perf_counter() - started, peak, process.returncode)
 
 
-def run_ours(raw: Path, workdir: Path, timeout: float) -> Run:
-    database = workdir / "bench.duckdb"
-    database.unlink(missing_ok=True)
+def dbt_build(raw: Path, database: Path, as_of: date, workdir: Path, timeout: float) -> Run:
+    """`dbt build` for one as-of date on a warehouse file; per-model times included."""
     target = workdir / "target"
     env = {
         **os.environ,
@@ -85,14 +129,40 @@ def run_ours(raw: Path, workdir: Path, timeout: float) -> Run:
         "DBT_PROFILES_DIR": str(PROJECT_DIR),
     }
     dbt = str(Path(sys.executable).parent / "dbt")
-    run = run_measured(
-        [dbt, "build", "--target-path", str(target), "--log-path", str(workdir / "logs")],
-        env,
-        timeout,
-    )
+    command = [
+        dbt,
+        "build",
+        "--vars",
+        f"{{as_of_date: '{as_of.isoformat()}'}}",
+        "--target-path",
+        str(target),
+        "--log-path",
+        str(workdir / "logs"),
+    ]
+    run = run_measured(command, env, timeout)
     results = json.loads((target / "run_results.json").read_text())
     run.model_seconds = {r["unique_id"]: r["execution_time"] for r in results["results"]}
     return run
+
+
+def fresh_warehouse(workdir: Path, name: str) -> Path:
+    database = workdir / name
+    for stale in (database, database.with_name(name + ".wal")):
+        stale.unlink(missing_ok=True)
+    return database
+
+
+def run_ours(raw: Path, as_of: date, workdir: Path, timeout: float) -> Run:
+    return dbt_build(raw, fresh_warehouse(workdir, "bench.duckdb"), as_of, workdir, timeout)
+
+
+def run_monthly(raw: Path, as_of: date, workdir: Path, timeout: float) -> Run:
+    """The build for `as_of` on a warehouse built for the month end before (not timed)."""
+    database = fresh_warehouse(workdir, "monthly.duckdb")
+    previous = dbt_build(raw, database, previous_month_end(as_of), workdir, timeout)
+    if previous.returncode != 0:
+        raise RuntimeError("dbt build for the previous month end failed")
+    return dbt_build(raw, database, as_of, workdir, timeout)
 
 
 def run_baseline(raw: Path, timeout: float) -> Run:
@@ -120,6 +190,21 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+def month_end(first_day: date) -> date:
+    return (first_day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def previous_month_end(as_of: date) -> date:
+    return as_of.replace(day=1) - timedelta(days=1)
+
+
+def last_month_end(config: DemoConfig) -> date:
+    """The last day of the extract's last month."""
+    first_day = config.start_date.replace(day=1)
+    months = first_day.month - 1 + config.months - 1
+    return month_end(first_day.replace(year=first_day.year + months // 12, month=months % 12 + 1))
+
+
 def describe_baseline(runs: list[Run]) -> str:
     if any(r.returncode == -999 for r in runs):
         return f"ran out of time (stopped after {runs[-1].seconds:.0f} s)"
@@ -137,10 +222,15 @@ def benchmark_scale(
     workdir: Path,
     baseline_timeout: float,
     ours_timeout: float,
+    progress: Progress,
 ) -> dict:
+    scale = f"{customers:,} customers"
+    config = DemoConfig(customers=customers, months=months)
+    as_of = last_month_end(config)
     raw = workdir / f"raw_{customers}"
     if not (raw / "customers.parquet").exists():
-        counts = generate(DemoConfig(customers=customers, months=months), raw, show_progress=False)
+        with progress.step("generate", f"{scale}: generating the demo extract"):
+            counts = generate(config, raw, show_progress=False)
     else:
         with duckdb.connect() as connection:
             counts = {
@@ -148,24 +238,39 @@ def benchmark_scale(
                     f"select count(*) from read_parquet('{raw}/transactions.parquet')"
                 ).fetchall()[0][0]
             }
-    ours = [run_ours(raw, workdir, ours_timeout) for _ in range(repeats)]
-    if any(r.returncode != 0 for r in ours):
-        raise RuntimeError(f"dbt build failed at {customers} customers")
+    ours, monthly = [], []
+    for run in range(1, repeats + 1):
+        with progress.step(f"ours {customers}", f"{scale}: full dbt build, run {run}/{repeats}"):
+            ours.append(run_ours(raw, as_of, workdir, ours_timeout))
+        if ours[-1].returncode != 0:
+            raise RuntimeError(f"dbt build failed at {customers} customers")
+        label = f"{scale}: monthly build (previous month end first), run {run}/{repeats}"
+        with progress.step(f"monthly {customers}", label):
+            monthly.append(run_monthly(raw, as_of, workdir, ours_timeout))
+        if monthly[-1].returncode != 0:
+            raise RuntimeError(f"monthly dbt build failed at {customers} customers")
     baseline = []
-    for _ in range(repeats):
-        baseline.append(run_baseline(raw, baseline_timeout))
+    for run in range(1, repeats + 1):
+        label = f"{scale}: pandas notebook baseline, run {run}/{repeats}"
+        with progress.step(f"baseline {customers}", label):
+            baseline.append(run_baseline(raw, baseline_timeout))
         if baseline[-1].returncode != 0:
             break
-    floors = [run_floor(raw) for _ in range(repeats)]
+    with progress.step(f"floor {customers}", f"{scale}: DuckDB floor x{repeats}"):
+        floors = [run_floor(raw) for _ in range(repeats)]
     baseline_ok = describe_baseline(baseline) == "ok"
     models = sorted(ours[0].model_seconds, key=lambda m: -ours[0].model_seconds[m])[:5]
     return {
         "customers": customers,
         "runs": repeats,
+        "as_of_date": as_of.isoformat(),
         "transactions": int(counts["transactions"]),
         "ours_seconds": median([r.seconds for r in ours]),
         "ours_peak_gib": median([r.peak_bytes for r in ours]) / 2**30,
+        "monthly_seconds": median([r.seconds for r in monthly]),
+        "monthly_peak_gib": median([r.peak_bytes for r in monthly]) / 2**30,
         "feature_layer_seconds": median([feature_layer_seconds(r) for r in ours]),
+        "monthly_feature_layer_seconds": median([feature_layer_seconds(r) for r in monthly]),
         "floor_seconds": median(floors),
         "baseline_status": describe_baseline(baseline),
         "baseline_seconds": median([r.seconds for r in baseline]) if baseline_ok else None,
@@ -191,13 +296,18 @@ def report(results: list[dict], command: str, measured_on: str) -> str:
         f"{version('dbt-duckdb')}, DuckDB {version('duckdb')}, pandas {version('pandas')}, "
         f"scikit-learn {version('scikit-learn')}.",
         "",
-        "| customers | transactions | runs | dbt build (s) | tx/s | peak memory (GiB) "
-        "| baseline (s) "
-        "| baseline peak (GiB) | speed-up: baseline time / ours (>1 = we are faster) "
+        "Full build: `dbt build` for the last month end in a fresh warehouse, every model and "
+        "test. Monthly build: the same month end on a warehouse already built for the month "
+        "before (the month-incremental path). Floor: one DuckDB group-by of the transactions "
+        "per customer. Feature layer: the base_* and int_* models.",
+        "",
+        "| customers | transactions | runs | full build (s) | tx/s | peak memory (GiB) "
+        "| baseline (s) | baseline peak (GiB) "
+        "| speed-up: baseline time / ours (>1 = we are faster) "
         "| memory: ours / baseline (<1 = we use less) "
-        "| feature layer (s) "
-        "| floor (s) | feature layer / floor |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| feature layer (s) | floor (s) | feature layer / floor | full build / floor "
+        "| monthly build (s) | monthly / full build |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         base = r["baseline_seconds"]
@@ -213,9 +323,11 @@ def report(results: list[dict], command: str, measured_on: str) -> str:
                 else f"{r['baseline_status']} | - | - | - | "
             )
             + f"{r['feature_layer_seconds']:.1f} | {r['floor_seconds']:.2f} | "
-            f"{r['feature_layer_seconds'] / r['floor_seconds']:.1f}x |"
+            f"{r['feature_layer_seconds'] / r['floor_seconds']:.1f}x | "
+            f"{r['ours_seconds'] / r['floor_seconds']:.1f}x | "
+            f"{r['monthly_seconds']:.1f} | {r['monthly_seconds'] / r['ours_seconds']:.2f} |"
         )
-    lines += ["", "Slowest models (median seconds):", ""]
+    lines += ["", "Slowest models of the full build (median seconds):", ""]
     for r in results:
         slowest = ", ".join(f"{name} {s:.1f}" for name, s in r["slowest_models"].items())
         lines.append(f"- {r['customers']:,} customers: {slowest}")
@@ -230,8 +342,9 @@ def plot(results: list[dict], path: Path) -> None:
 
     customers = [r["customers"] for r in results]
     figure, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-    left.plot(customers, [r["ours_seconds"] for r in results], "o-", label="dbt build (ours)")
-    right.plot(customers, [r["ours_peak_gib"] for r in results], "o-", label="ours")
+    left.plot(customers, [r["ours_seconds"] for r in results], "o-", label="full dbt build")
+    left.plot(customers, [r["monthly_seconds"] for r in results], "^-", label="monthly build")
+    right.plot(customers, [r["ours_peak_gib"] for r in results], "o-", label="full dbt build")
     done = [r for r in results if r["baseline_seconds"] is not None]
     if done:
         left.plot(
@@ -268,17 +381,39 @@ def plot(results: list[dict], path: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", default="10000,100000,1000000")
-    parser.add_argument("--months", type=int, default=6)
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    parser.add_argument(
+        "--scales", default="10000,100000,1000000", help="customers per scale, comma-separated"
+    )
+    parser.add_argument("--months", type=int, default=6, help="months of demo data per scale")
     parser.add_argument(
         "--repeats", default="3", help="runs per scale: one number, or one per scale (3,3,1)"
     )
-    parser.add_argument("--workdir", type=Path, default=None)
-    parser.add_argument("--report", type=Path, default=PROJECT_DIR / "BENCHMARKS.md")
-    parser.add_argument("--plot", type=Path, default=PROJECT_DIR / "benchmarks.png")
-    parser.add_argument("--baseline-timeout", type=float, default=1800)
-    parser.add_argument("--ours-timeout", type=float, default=3600)
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="folder for the extracts, warehouses and results.json (a new temporary folder "
+        "when not given; extracts already there are reused)",
+    )
+    parser.add_argument(
+        "--report", type=Path, default=PROJECT_DIR / "BENCHMARKS.md", help="Markdown report"
+    )
+    parser.add_argument(
+        "--plot", type=Path, default=PROJECT_DIR / "benchmarks.png", help="PNG plot"
+    )
+    parser.add_argument(
+        "--baseline-timeout",
+        type=float,
+        default=1800,
+        help="seconds before a pandas notebook run is stopped (and not repeated)",
+    )
+    parser.add_argument(
+        "--ours-timeout", type=float, default=3600, help="seconds before a dbt build is stopped"
+    )
     parser.add_argument(
         "--render-only",
         type=Path,
@@ -296,10 +431,17 @@ def main(argv: list[str] | None = None) -> int:
         repeats *= len(scales)
     if len(repeats) != len(scales):
         parser.error("--repeats: give one number or one per scale")
+    progress = Progress()
     results = []
     for customers, runs in zip(scales, repeats, strict=True):
         result = benchmark_scale(
-            customers, args.months, runs, workdir, args.baseline_timeout, args.ours_timeout
+            customers,
+            args.months,
+            runs,
+            workdir,
+            args.baseline_timeout,
+            args.ours_timeout,
+            progress,
         )
         print(json.dumps(result), flush=True)
         results.append(result)

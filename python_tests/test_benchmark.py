@@ -31,6 +31,8 @@ def test_benchmark_smoke_run_writes_report_and_plot(tmp_path):
     assert float(cells[3]) > 0 and float(cells[5]) > 0  # our wall time and peak memory
     baseline = cells[6]  # the baseline's seconds, or why it has none
     assert baseline.replace(".", "", 1).isdigit() or baseline.startswith(("ran out", "failed"))
+    assert float(cells[14]) > 0  # the monthly build, timed on its own
+    assert 0 < float(cells[15]) < 5  # monthly / full build
     assert plot.stat().st_size > 10_000
     # the report can be re-rendered from the run's saved results, identically
     rendered = tmp_path / "again.md"
