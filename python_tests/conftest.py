@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from bank_segmentation.demo_data.generator import DemoConfig, generate
 from python_tests.dbt_helpers import run_dbt
-from python_tests.messy_extract import BUILD, MARTS, write_messy_extract
+from python_tests.messy_extract import BUILD, MARTS, copy_raw, read, write, write_messy_extract
 
 TEST_CUSTOMERS = 3_000
 
@@ -44,25 +47,62 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 HISTORY_AS_OF_DATES = ("2025-04-30", "2025-05-31", "2025-06-30")
+HISTORY_LOOKBACK_MONTHS = 3
+
+
+def history_vars(as_of: str) -> str:
+    return f"{{as_of_date: '{as_of}', lookback_months: {HISTORY_LOOKBACK_MONTHS}}}"
+
+
+@dataclass(frozen=True)
+class History:
+    """A warehouse built month end after month end, as a bank runs the project."""
+
+    database: Path
+    assignments_by_date: dict[str, pd.DataFrame]
+    before_last_month: Path  # a copy of the warehouse as the last monthly build found it
+    last_month_raw: Path  # the extract of the last build: with rows that arrived late
 
 
 @pytest.fixture(scope="session")
-def history_warehouse(demo_raw: Path, tmp_path_factory: pytest.TempPathFactory):
-    """One warehouse built for three consecutive month ends (3-month lookback), in order, as
-    `make history` does; with a copy of each month's assignments taken right after its build."""
-    database = tmp_path_factory.mktemp("history") / "history.duckdb"
+def late_raw(demo_raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo extract as it looks a month later: two rows arrived late, one booked in May
+    (within reprocess_months of June) and one in March (outside it)."""
+    raw = copy_raw(demo_raw, tmp_path_factory.mktemp("late_raw"))
+    transactions = read(raw, "transactions")
+    purchases = transactions[transactions.channel == "card_pos"]
+    late = []
+    for booked in ("2025-05-20 12:00", "2025-03-10 09:30"):
+        row = purchases.iloc[len(late)].copy()
+        row["transaction_id"] = f"T_LATE_{booked[:7]}"
+        row["booked_at"] = pd.Timestamp(booked)
+        late.append(row)
+    write(raw, "transactions", pd.concat([transactions, pd.DataFrame(late)], ignore_index=True))
+    return raw
+
+
+@pytest.fixture(scope="session")
+def history_warehouse(
+    demo_raw: Path, late_raw: Path, tmp_path_factory: pytest.TempPathFactory
+) -> History:
+    """One warehouse built for three consecutive month ends (3-month lookback) in order, as
+    `make history` does; the last one on an extract with late rows. With a copy of each
+    month's assignments taken right after its build, and of the warehouse before the last."""
+    folder = tmp_path_factory.mktemp("history")
+    database = folder / "history.duckdb"
+    before_last_month = folder / "before_last_month.duckdb"
     assignments_by_date = {}
     for as_of in HISTORY_AS_OF_DATES:
-        run_dbt(
-            ["build", "--vars", f"{{as_of_date: '{as_of}', lookback_months: 3}}"],
-            raw_path=demo_raw,
-            database=database,
-        )
+        raw = demo_raw
+        if as_of == HISTORY_AS_OF_DATES[-1]:
+            shutil.copy(database, before_last_month)
+            raw = late_raw
+        run_dbt(["build", "--vars", history_vars(as_of)], raw_path=raw, database=database)
         with duckdb.connect(str(database), read_only=True) as connection:
             assignments_by_date[as_of] = connection.sql(
                 "select customer_id, segment_id, segment_name from customer_segment_assignments"
             ).df()
-    return database, assignments_by_date
+    return History(database, assignments_by_date, before_last_month, late_raw)
 
 
 BERKA_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "berka"

@@ -179,7 +179,9 @@ def test_every_bad_row_is_quarantined_with_its_reason_and_counted(messy_warehous
 def test_raw_rows_reconcile_per_table(messy_warehouse):
     database, *_ = messy_warehouse
     counts = query(database, "select * from data_quality_row_counts")
-    assert (counts.rows_in == counts.rows_kept + counts.rows_rejected).all()
+    assert (
+        counts.rows_in == counts.rows_kept + counts.rows_rejected + counts.rows_after_as_of_date
+    ).all()
     rejected = counts.set_index("table_name").rows_rejected.to_dict()
     for (table, _), rows in EXPECTED_REJECTIONS.items():
         assert rejected[table] >= rows
@@ -202,7 +204,9 @@ def test_the_rest_builds_and_edge_customers_get_a_segment(messy_warehouse):
     assert shares.smallest.iloc[0] >= 0.02  # the outlier did not get a segment of its own
 
 
-def test_transactions_after_the_as_of_date_are_kept_but_not_used(messy_warehouse):
+def test_transactions_after_the_as_of_date_are_staged_but_left_for_a_later_build(
+    messy_warehouse,
+):
     database, *_ = messy_warehouse
     staged = query(
         database,
@@ -210,11 +214,17 @@ def test_transactions_after_the_as_of_date_are_kept_but_not_used(messy_warehouse
         "where transaction_id = 'T_FUTURE'",
     )
     assert staged.n.iloc[0] == 1
-    used = query(
+    counts = query(
         database,
-        "select count(*) as n from int_transactions_enriched where transaction_id = 'T_FUTURE'",
+        "select rows_after_as_of_date from data_quality_row_counts "
+        "where table_name = 'transactions'",
     )
-    assert used.n.iloc[0] == 0
+    assert counts.rows_after_as_of_date.iloc[0] == 1
+    months = query(
+        database,
+        "select max(processed_through_date) as last_day from int_customer_months_aggregated",
+    )
+    assert str(months.last_day.iloc[0])[:10] == AS_OF
 
 
 def test_two_consecutive_builds_give_identical_marts(messy_warehouse):
@@ -242,8 +252,8 @@ def test_csv_with_another_delimiter_a_bom_and_malformed_rows(clean_raw, tmp_path
         "build",
         "--select",
         "path:models/staging",
-        "path:models/quality",
-        "path:models/marts/data_quality",
+        "+quarantined_rows",
+        "+data_quality_row_counts",
         "--exclude",
         "resource_type:unit_test",
     ]
@@ -288,7 +298,7 @@ def test_empty_optional_tables_build_with_zero_features(clean_raw, tmp_path, emp
     if "balances" in empty_tables:
         rebuilt = query(
             database,
-            "select bool_and(is_reconstructed) as all_rebuilt from int_account_balances_daily",
+            "select bool_and(is_reconstructed) as all_rebuilt from int_account_months_balanced",
         )
         assert rebuilt.all_rebuilt.iloc[0]
 

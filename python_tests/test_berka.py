@@ -83,7 +83,9 @@ def test_rows_reconcile_raw_equals_mapped_plus_unmapped(berka_warehouse):
         ).fetchall()[0][0]
     assert clients == mapped + 869
     counts = query(berka_warehouse, "select * from data_quality_row_counts")
-    assert (counts.rows_in == counts.rows_kept + counts.rows_rejected).all()
+    assert (
+        counts.rows_in == counts.rows_kept + counts.rows_rejected + counts.rows_after_as_of_date
+    ).all()
 
 
 def test_nothing_after_the_as_of_date_reaches_the_features(berka_warehouse):
@@ -91,13 +93,15 @@ def test_nothing_after_the_as_of_date_reaches_the_features(berka_warehouse):
         berka_warehouse,
         """
         select
-            (select max(booked_at) from int_transactions_enriched) as last_booking,
-            (select max(event_date) from int_account_balances_daily) as last_balance_day,
+            (select max(processed_through_date) from int_customer_months_aggregated)
+                as last_booking_day,
+            (select max(last_event_date) from int_account_months_balanced)
+                as last_balance_day,
             (select max(onboarded_date) from stg_core_banking__customers c
              inner join int_customer_features f using (customer_id)) as last_onboarding
     """,
     ).iloc[0]
-    assert latest.last_booking.date() <= AS_OF
+    assert latest.last_booking_day.date() <= AS_OF
     assert latest.last_balance_day.date() <= AS_OF
     assert latest.last_onboarding.date() <= AS_OF
     later_loans = query(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from python_tests.conftest import HISTORY_AS_OF_DATES
+from python_tests.conftest import HISTORY_AS_OF_DATES, history_vars
 from python_tests.dbt_helpers import PROJECT_DIR, run_dbt
 
 
@@ -46,7 +47,8 @@ def expected_migration(assignments_by_date: dict[str, pd.DataFrame]) -> pd.DataF
 
 
 def test_history_holds_every_month_as_it_was_assigned(history_warehouse):
-    database, assignments_by_date = history_warehouse
+    database = history_warehouse.database
+    assignments_by_date = history_warehouse.assignments_by_date
     history = query(
         database,
         """
@@ -63,7 +65,8 @@ def test_history_holds_every_month_as_it_was_assigned(history_warehouse):
 
 
 def test_migration_matches_an_independent_count(history_warehouse):
-    database, assignments_by_date = history_warehouse
+    database = history_warehouse.database
+    assignments_by_date = history_warehouse.assignments_by_date
     migration = query(
         database,
         """
@@ -79,27 +82,26 @@ def test_migration_matches_an_independent_count(history_warehouse):
     assert new_customers > 0  # the demo onboards customers during the window
 
 
-def test_rebuilding_a_past_month_replaces_its_history_rows(history_warehouse, demo_raw):
-    database, assignments_by_date = history_warehouse
+def test_rebuilding_a_past_month_replaces_its_history_rows(history_warehouse, demo_raw, tmp_path):
+    database = tmp_path / "rebuilt.duckdb"
+    shutil.copy(history_warehouse.database, database)
     before = query(database, "select * from segment_history order by as_of_date, customer_id")
     run_dbt(
-        [
-            "build",
-            "--select",
-            "+segment_history",
-            "--vars",
-            "{as_of_date: '2025-05-31', lookback_months: 3}",
-        ],
-        raw_path=demo_raw,
+        ["build", "--select", "+segment_history", "--vars", history_vars("2025-05-31")],
+        raw_path=demo_raw,  # the extract May was built from
         database=database,
     )
     after = query(database, "select * from segment_history order by as_of_date, customer_id")
-    assert len(after) == len(before) == sum(len(f) for f in assignments_by_date.values())
+    assert (
+        len(after)
+        == len(before)
+        == sum(len(f) for f in history_warehouse.assignments_by_date.values())
+    )
     pd.testing.assert_frame_equal(before, after)
 
 
 def test_metricflow_query_agrees_with_the_summary_mart(history_warehouse, demo_raw, tmp_path):
-    database, _ = history_warehouse
+    database = history_warehouse.database
     # mf reads the semantic manifest from the project's target/, which names the warehouse
     run_dbt(["parse"], raw_path=demo_raw, database=database, target_path=PROJECT_DIR / "target")
     env = {**os.environ, "BANKSEG_DUCKDB_PATH": str(database), "DBT_PROFILES_DIR": str(PROJECT_DIR)}

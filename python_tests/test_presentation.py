@@ -49,7 +49,7 @@ def latest_summary(database: Path) -> pd.DataFrame:
 
 @pytest.fixture(scope="session")
 def compiled_analyses(history_warehouse, demo_raw: Path, tmp_path_factory) -> Path:
-    database, _ = history_warehouse
+    database = history_warehouse.database
     target = tmp_path_factory.mktemp("analyses_target")
     run_dbt(
         [
@@ -68,7 +68,7 @@ def compiled_analyses(history_warehouse, demo_raw: Path, tmp_path_factory) -> Pa
 
 @pytest.fixture(scope="session")
 def report(history_warehouse, compiled_analyses: Path, tmp_path_factory) -> Path:
-    database, _ = history_warehouse
+    database = history_warehouse.database
     return write_report(database, compiled_analyses, tmp_path_factory.mktemp("report"))
 
 
@@ -81,7 +81,7 @@ def test_analyses_compile_to_the_eda_queries(compiled_analyses: Path):
 def test_report_opens_in_chromium_with_every_chart_and_the_marts_totals(
     report: Path, history_warehouse
 ):
-    database, _ = history_warehouse
+    database = history_warehouse.database
     summary = latest_summary(database)
     text = report.read_text()
     assert "<script" not in text and "http" not in text.replace("http://www.w3.org", "")
@@ -126,7 +126,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def dashboard_url(history_warehouse):
-    database, _ = history_warehouse
+    database = history_warehouse.database
     port = free_port()
     server = subprocess.Popen(
         [
@@ -181,7 +181,7 @@ def metrics(page) -> list[tuple[str, str]]:
 def test_dashboard_renders_every_chart_and_a_chosen_segment_shows_its_mart_numbers(
     dashboard_url: str, history_warehouse
 ):
-    database, _ = history_warehouse
+    database = history_warehouse.database
     summary = latest_summary(database)
     chosen = summary.iloc[1]
     with browser_page(height=3200) as (page, errors):

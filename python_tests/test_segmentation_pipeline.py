@@ -4,6 +4,7 @@ mode without refitting, identical reruns and `dbt run --empty`."""
 from __future__ import annotations
 
 import itertools
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -38,9 +39,11 @@ def test_show_prints_the_segments(demo_warehouse):
 
 
 @pytest.fixture(scope="module")
-def retrained(history_warehouse) -> Path:
-    """The warehouse retrained month after month (see conftest.history_warehouse)."""
-    return history_warehouse[0]
+def retrained(history_warehouse, tmp_path_factory) -> Path:
+    """A copy of the warehouse retrained month after month (conftest.history_warehouse)."""
+    database = tmp_path_factory.mktemp("retrained") / "retrained.duckdb"
+    shutil.copy(history_warehouse.database, database)
+    return database
 
 
 def segment_names_by_version(database: Path) -> dict[str, dict[int, str]]:
@@ -72,7 +75,8 @@ def test_retrain_on_a_later_month_keeps_segment_ids_and_names(retrained):
     assert parents.parent_model_version.tolist() == sorted(versions)[:2]
 
 
-def test_score_mode_reuses_the_stored_model_and_reruns_are_identical(retrained, demo_raw):
+def test_score_mode_reuses_the_stored_model_and_reruns_are_identical(retrained, history_warehouse):
+    june_raw = history_warehouse.last_month_raw
     before = query(retrained, "select * from customer_segment_assignments order by customer_id")
     stored_before = query(retrained, "select count(*) as n from segmentation_model").n[0]
     run_dbt(
@@ -83,7 +87,7 @@ def test_score_mode_reuses_the_stored_model_and_reruns_are_identical(retrained, 
             "--vars",
             "{as_of_date: '2025-06-30', lookback_months: 3, segmentation_mode: score}",
         ],
-        raw_path=demo_raw,
+        raw_path=june_raw,
         database=retrained,
     )
     scored = query(retrained, "select * from customer_segment_assignments order by customer_id")
@@ -91,7 +95,7 @@ def test_score_mode_reuses_the_stored_model_and_reruns_are_identical(retrained, 
     pd.testing.assert_frame_equal(before, scored)
     run_dbt(
         ["build", "--select", "segmentation_model+", "--vars", REFIT_JUNE],
-        raw_path=demo_raw,
+        raw_path=june_raw,
         database=retrained,
     )
     refitted = query(retrained, "select * from customer_segment_assignments order by customer_id")

@@ -7,9 +7,14 @@
     parameters; Euclidean distance to each stored centroid; nearest and runner-up (ties go to
     the lower segment id). A singular test checks both scorers agree on every build.
 -#}
+{#- Only the features a stored model uses are unpivoted (read from the registry). -#}
 {%- set candidate_features = numeric_columns(
     ref('int_customer_features'), exclude=['customer_id', 'as_of_date']
 ) or profile_features() -%}
+{%- set stored_features = stored_model_features() -%}
+{%- if stored_features -%}
+    {%- set candidate_features = candidate_features | select('in', stored_features) | list -%}
+{%- endif -%}
 with
 
 features as (

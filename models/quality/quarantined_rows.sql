@@ -1,5 +1,15 @@
-{#- Every raw row that staging rejected: its table, key, broken rule and raw JSON. -#}
+{#-
+    Every raw row that staging rejected: its table, key, broken rule and raw JSON; for
+    transactions also the booking month. Transactions booked after the as-of date are left
+    for the build that reaches their month (they are counted in data_quality_row_counts).
+-#}
 with
+
+as_of as (
+
+    select max(as_of_date) as as_of_date from {{ ref('int_feature_window') }}
+
+),
 
 {% for table_name in core_banking_tables() %}
     rejected_{{ table_name }} as (
@@ -8,9 +18,21 @@ with
             '{{ table_name }}' as source_table,
             record_key,
             rejection_reason,
-            raw_record
+            raw_record,
+            {%- if table_name == 'transactions' %}
+                booked_month_start_date
+            {%- else %}
+                cast(null as date) as booked_month_start_date
+            {%- endif %}
         from {{ ref('base_core_banking__' ~ table_name) }}
-        where rejection_reason is not null
+        where
+            rejection_reason is not null
+            {%- if table_name == 'transactions' %}
+                and (
+                    booked_at is null
+                    or cast(booked_at as date) <= (select as_of.as_of_date from as_of)
+                )
+            {%- endif %}
 
     ),
 

@@ -25,9 +25,15 @@ loan_applications as (
 
 ),
 
-customer_months as (
+stored_customer_months as (
 
     select * from {{ ref('int_customer_months_aggregated') }}
+
+),
+
+account_window_months as (
+
+    select * from {{ ref('int_account_window_months_filled') }}
 
 ),
 
@@ -37,19 +43,97 @@ customers_rfm as (
 
 ),
 
-account_balances as (
+window_months as (
 
-    select * from {{ ref('int_account_balances_daily') }}
+    select * from {{ ref('int_feature_window') }}
 
 ),
 
 feature_window as (
 
-    select distinct
+    select
         as_of_date,
         window_start_date,
-        lookback_months
-    from {{ ref('int_feature_window') }}
+        lookback_months,
+        max(month_start_date) as as_of_month_start_date
+    from window_months
+    group by as_of_date, window_start_date, lookback_months
+
+),
+
+balances_by_month as (
+
+    select
+        accounts.customer_id,
+        account_window_months.month_start_date,
+        sum(
+            case
+                when accounts.product_type in ('current', 'savings', 'term_deposit')
+                    then account_window_months.month_end_balance_amount
+                else 0
+            end
+        ) as deposit_balance_amount,
+        sum(
+            case
+                when accounts.product_type = 'credit_card'
+                    then greatest(-account_window_months.month_end_balance_amount, 0)
+                else 0
+            end
+        ) as card_owed_amount,
+        sum(
+            case
+                when accounts.product_type = 'credit_card' then accounts.credit_limit
+                else 0
+            end
+        ) as card_limit_amount
+    from account_window_months
+    inner join accounts
+        on account_window_months.account_id = accounts.account_id
+    where account_window_months.month_end_balance_amount is not null
+    group by accounts.customer_id, account_window_months.month_start_date
+
+),
+
+-- One row per customer per window month, zeros without bookings or balances that month.
+customer_months as (
+
+    select
+        customers_rfm.customer_id,
+        window_months.month_start_date,
+        coalesce(booked.transaction_count, 0) as transaction_count,
+        coalesce(booked.customer_initiated_count, 0) as customer_initiated_count,
+        coalesce(booked.purchase_count, 0) as purchase_count,
+        coalesce(booked.spend_amount, 0) as spend_amount,
+        {%- for spending_group in spending_groups() %}
+            coalesce(booked.spend_{{ spending_group }}_amount, 0)
+                as spend_{{ spending_group }}_amount,
+        {%- endfor %}
+        coalesce(booked.card_present_count, 0) as card_present_count,
+        coalesce(booked.card_online_count, 0) as card_online_count,
+        coalesce(booked.transfer_out_count, 0) as transfer_out_count,
+        coalesce(booked.atm_count, 0) as atm_count,
+        coalesce(booked.branch_count, 0) as branch_count,
+        coalesce(booked.cash_withdrawal_amount, 0) as cash_withdrawal_amount,
+        coalesce(booked.current_account_credit_amount, 0)
+            as current_account_credit_amount,
+        booked.largest_income_like_credit_amount,
+        coalesce(booked.savings_net_inflow_amount, 0) as savings_net_inflow_amount,
+        coalesce(booked.card_debit_amount, 0) as card_debit_amount,
+        coalesce(booked.card_repayment_amount, 0) as card_repayment_amount,
+        coalesce(booked.cash_advance_count, 0) as cash_advance_count,
+        coalesce(balances.deposit_balance_amount, 0) as deposit_balance_amount,
+        coalesce(balances.card_owed_amount, 0) as card_owed_amount,
+        coalesce(balances.card_limit_amount, 0) as card_limit_amount
+    from customers_rfm
+    cross join window_months
+    left join stored_customer_months as booked
+        on
+            customers_rfm.customer_id = booked.customer_id
+            and window_months.month_start_date = booked.booked_month_start_date
+    left join balances_by_month as balances
+        on
+            customers_rfm.customer_id = balances.customer_id
+            and window_months.month_start_date = balances.month_start_date
 
 ),
 
@@ -139,23 +223,29 @@ aggregated_months as (
 balance_trends as (
 
     select
-        customer_id,
-        max(case when month_start_date = first_month then deposit_balance_amount end)
-            as first_deposit_balance_amount,
-        max(case when month_start_date = last_month then deposit_balance_amount end)
-            as last_deposit_balance_amount,
-        max({{ calendar_months_between('first_month', 'last_month') }})
-            as months_between
-    from (
-        select
-            customer_id,
-            month_start_date,
-            deposit_balance_amount,
-            min(month_start_date) over (partition by customer_id) as first_month,
-            max(month_start_date) over (partition by customer_id) as last_month
-        from customer_months
-    ) as bounded
-    group by customer_id
+        customer_months.customer_id,
+        max(
+            case
+                when customer_months.month_start_date = feature_window.window_start_date
+                    then customer_months.deposit_balance_amount
+            end
+        ) as first_deposit_balance_amount,
+        max(
+            case
+                when
+                    customer_months.month_start_date
+                    = feature_window.as_of_month_start_date
+                    then customer_months.deposit_balance_amount
+            end
+        ) as last_deposit_balance_amount,
+        max(
+            {{ calendar_months_between(
+                'feature_window.window_start_date', 'feature_window.as_of_month_start_date'
+            ) }}
+        ) as months_between
+    from customer_months
+    cross join feature_window
+    group by customer_months.customer_id
 
 ),
 
@@ -163,36 +253,10 @@ negative_balance_days as (
 
     select
         accounts.customer_id,
-        sum(
-            case
-                when spans.balance < 0
-                    then greatest(
-                        {{ dbt.datediff(
-                            'spans.span_start_date', 'spans.span_end_date', 'day'
-                        ) }},
-                        0
-                    )
-                else 0
-            end
-        ) as negative_balance_days
-    from (
-        select
-            account_balances.account_id,
-            account_balances.balance,
-            greatest(account_balances.event_date, feature_window.window_start_date)
-                as span_start_date,
-            coalesce(
-                lead(account_balances.event_date) over (
-                    partition by account_balances.account_id
-                    order by account_balances.event_date
-                ),
-                cast({{ dbt.dateadd('day', 1, 'feature_window.as_of_date') }} as date)
-            ) as span_end_date
-        from account_balances
-        cross join feature_window
-    ) as spans
+        sum(account_window_months.negative_balance_days) as negative_balance_days
+    from account_window_months
     inner join accounts
-        on spans.account_id = accounts.account_id
+        on account_window_months.account_id = accounts.account_id
     where accounts.product_type = 'current'
     group by accounts.customer_id
 

@@ -11,9 +11,9 @@ customers as (
 
 ),
 
-transactions as (
+customer_months as (
 
-    select * from {{ ref('int_transactions_enriched') }}
+    select * from {{ ref('int_customer_months_aggregated') }}
 
 ),
 
@@ -23,9 +23,24 @@ rfm_segment_rules as (
 
 ),
 
+feature_window as (
+
+    select * from {{ ref('int_feature_window') }}
+
+),
+
+window_months as (
+
+    select customer_months.*
+    from customer_months
+    inner join feature_window
+        on customer_months.booked_month_start_date = feature_window.month_start_date
+
+),
+
 as_of as (
 
-    select distinct as_of_date from {{ ref('int_feature_window') }}
+    select distinct as_of_date from feature_window
 
 ),
 
@@ -33,11 +48,10 @@ activity as (
 
     select
         customer_id,
-        max(case when is_customer_initiated then booked_date end) as last_active_date,
-        sum(case when is_customer_initiated then 1 else 0 end) as frequency_count,
-        sum(case when is_purchase then amount else 0 end) as monetary_amount
-    from transactions
-    where is_in_window
+        max(last_customer_initiated_date) as last_active_date,
+        sum(customer_initiated_count) as frequency_count,
+        sum(spend_amount) as monetary_amount
+    from window_months
     group by customer_id
 
 ),

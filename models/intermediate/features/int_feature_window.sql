@@ -1,5 +1,5 @@
 {#- The point in time and the lookback window every feature is computed over. -#}
--- depends_on: {{ ref('stg_core_banking__transactions') }}
+-- depends_on: {{ ref('base_core_banking__transactions_typed') }}
 with
 
 as_of as (

@@ -1,21 +1,77 @@
 {{ config(grants=bi_grants()) }}
 
+{#-
+    One row per raw table: rows in the extract, kept by staging, rejected into quarantined_rows
+    and, for transactions, booked after the as-of date (left for a later build). Staged
+    transactions are counted where the features count them (int_customer_months_aggregated),
+    so rows_in = rows_kept + rows_rejected + rows_after_as_of_date checks three separate
+    computations (singular test raw_rows_reconcile_with_staged_and_quarantined).
+-#}
 with
 
-{% for table_name in core_banking_tables() %}
+quarantined_rows as (
+
+    select * from {{ ref('quarantined_rows') }}
+
+),
+
+transaction_months as (
+
+    select * from {{ ref('int_transaction_months_counted') }}
+
+),
+
+customer_months as (
+
+    select * from {{ ref('int_customer_months_aggregated') }}
+
+),
+
+{% for table_name in core_banking_tables() if table_name != 'transactions' %}
     counted_{{ table_name }} as (
 
         select
-            'staging' as layer,
             '{{ table_name }}' as table_name,
             count(*) as rows_in,
             sum(case when rejection_reason is null then 1 else 0 end) as rows_kept,
-            sum(case when rejection_reason is null then 0 else 1 end) as rows_rejected
+            0 as rows_after_as_of_date
         from {{ ref('base_core_banking__' ~ table_name) }}
 
     ),
 
 {% endfor %}
+counted_transactions as (
+
+    select
+        'transactions' as table_name,
+        (
+            select sum(raw_rows + raw_rows_after_as_of_date) from transaction_months
+        ) as rows_in,
+        (
+            select sum(customer_months.transaction_count)
+            from customer_months
+            inner join transaction_months
+                on
+                    customer_months.booked_month_start_date
+                    = transaction_months.booked_month_start_date
+                    and customer_months.batch_fingerprint
+                    = transaction_months.batch_fingerprint
+        ) as rows_kept,
+        (select sum(raw_rows_after_as_of_date) from transaction_months)
+            as rows_after_as_of_date
+
+),
+
+rejected as (
+
+    select
+        source_table as table_name,
+        count(*) as rows_rejected
+    from quarantined_rows
+    group by source_table
+
+),
+
 unioned as (
 
     {% for table_name in core_banking_tables() %}
@@ -28,13 +84,18 @@ unioned as (
 final as (
 
     select
-        layer,
-        table_name,
-        cast(rows_in as bigint) as rows_in,
-        cast(coalesce(rows_kept, 0) as bigint) as rows_kept,
-        cast(coalesce(rows_rejected, 0) as bigint) as rows_rejected,
-        {{ ratio('coalesce(rows_rejected, 0)', 'rows_in') }} as rejected_share
+        'staging' as layer,
+        unioned.table_name,
+        cast(coalesce(unioned.rows_in, 0) as bigint) as rows_in,
+        cast(coalesce(unioned.rows_kept, 0) as bigint) as rows_kept,
+        cast(coalesce(rejected.rows_rejected, 0) as bigint) as rows_rejected,
+        cast(coalesce(unioned.rows_after_as_of_date, 0) as bigint)
+            as rows_after_as_of_date,
+        {{ ratio('coalesce(rejected.rows_rejected, 0)', 'unioned.rows_in') }}
+            as rejected_share
     from unioned
+    left join rejected
+        on unioned.table_name = rejected.table_name
 
 )
 

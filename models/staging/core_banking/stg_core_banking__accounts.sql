@@ -10,6 +10,7 @@ accepted as (
 
     select
         account_id,
+        account_key,
         customer_id,
         product_type,
         currency,

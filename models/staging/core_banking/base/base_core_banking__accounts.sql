@@ -39,7 +39,14 @@ ranked as (
             order by
                 opened_date, customer_id, product_type, currency, credit_limit,
                 closed_date
-        ) as key_occurrence
+        ) as key_occurrence,
+        -- a compact key for the joins and sorts over transactions within one build (it
+        -- changes when accounts are added: never store it)
+        row_number() over (
+            order by
+                account_id, opened_date, customer_id, product_type, currency,
+                credit_limit, closed_date
+        ) as account_key
     from typed
 
 ),
@@ -49,6 +56,7 @@ checked as (
     select
         ranked.account_id,
         ranked.account_id as record_key,
+        ranked.account_key,
         ranked.customer_id,
         ranked.product_type,
         ranked.currency,
@@ -85,6 +93,7 @@ recorded as (
 
     select
         account_id,
+        account_key,
         customer_id,
         product_type,
         currency,

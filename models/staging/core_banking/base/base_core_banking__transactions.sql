@@ -1,8 +1,22 @@
+{{ config(materialized='view') }}
+
+{#-
+    One row per raw transaction row with the first row-level rule it breaks (null when kept).
+    A view over the raw file (see base_core_banking__transactions_typed): rows of a duplicated
+    key come ranked from base_core_banking__transactions_duplicated, every other row is the
+    only one with its key.
+-#}
 with
 
-source as (
+transactions as (
 
-    select * from {{ raw_table('transactions') }}
+    select * from {{ ref('base_core_banking__transactions_typed') }}
+
+),
+
+duplicated as (
+
+    select * from {{ ref('base_core_banking__transactions_duplicated') }}
 
 ),
 
@@ -10,42 +24,30 @@ accounts as (
 
     select
         account_id,
+        account_key,
         opened_date
     from {{ ref('stg_core_banking__accounts') }}
 
 ),
 
-typed as (
+unique_key_rows as (
 
     select
-        cast(transaction_id as {{ dbt.type_string() }}) as transaction_id,
-        cast(account_id as {{ dbt.type_string() }}) as account_id,
-        {{ normalised_code('direction') }} as direction,
-        {{ normalised_code('channel') }} as channel,
-        nullif(trim(cast(merchant_category_code as {{ dbt.type_string() }})), '')
-            as merchant_category_code,
-        nullif(trim(cast(description as {{ dbt.type_string() }})), '')
-            as description,
-        {{ dbt.safe_cast('amount', 'decimal(18, 2)') }} as amount,
-        {{ dbt.safe_cast('booked_at', 'timestamp') }} as booked_at,
-        {{ is_invalid_cast('amount', 'decimal(18, 2)') }} as is_amount_invalid,
-        {{ is_invalid_cast('booked_at', 'timestamp') }} as is_booked_at_invalid,
-        {{ row_as_struct('source') }} as raw_row
-    from source
+        *,
+        1 as key_occurrence
+    from transactions
+    where not exists (
+        select 1 from duplicated
+        where duplicated.transaction_id = transactions.transaction_id
+    )
 
 ),
 
 ranked as (
 
-    select
-        *,
-        row_number() over (
-            partition by transaction_id
-            order by
-                booked_at, account_id, amount, direction, channel,
-                merchant_category_code, description
-        ) as key_occurrence
-    from typed
+    select * from unique_key_rows
+    union all
+    select * from duplicated
 
 ),
 
@@ -55,12 +57,14 @@ checked as (
         ranked.transaction_id,
         ranked.transaction_id as record_key,
         ranked.account_id,
+        accounts.account_key,
         ranked.direction,
         ranked.channel,
         ranked.merchant_category_code,
         ranked.description,
         ranked.amount,
         ranked.booked_at,
+        ranked.booked_month_start_date,
         ranked.raw_row,
         case
             when ranked.transaction_id is null then 'transaction_id is null'
@@ -94,12 +98,14 @@ recorded as (
     select
         transaction_id,
         account_id,
+        account_key,
         direction,
         channel,
         merchant_category_code,
         description,
         amount,
         booked_at,
+        booked_month_start_date,
         {{ quarantine_columns('raw_row') }}
     from checked
 

@@ -1,0 +1,74 @@
+{% macro first_month_to_process() %}
+    {#-
+        For a month-incremental model: the first booking month this build rebuilds, as a date
+        literal, or none when the whole model is built (first build, --full-refresh, unit tests).
+        A month is rebuilt from the first one whose batch fingerprint in
+        int_transaction_months_counted differs from the one the model stored (a new month, late
+        rows that changed a month's count, another as-of cut), and at the latest from
+        var reprocess_months months before the as-of month (corrections that keep the count);
+        every later month up to the as-of month is rebuilt too, since balances carry over.
+    -#}
+    {%- if not execute or not is_incremental() -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set batches = ref('int_transaction_months_counted') -%}
+    {%- set query -%}
+        with
+
+        batches as (
+            select booked_month_start_date, batch_fingerprint
+            from {{ batches }}
+            where processed_through_date is not null
+        ),
+
+        stored as (
+            select distinct booked_month_start_date, batch_fingerprint from {{ this }}
+        ),
+
+        changed as (
+            select batches.booked_month_start_date
+            from batches
+            left join stored
+                on batches.booked_month_start_date = stored.booked_month_start_date
+            where
+                stored.batch_fingerprint is null
+                or stored.batch_fingerprint != batches.batch_fingerprint
+        ),
+
+        reprocessed as (
+            select cast({{ dbt.dateadd(
+                'month', -(var('reprocess_months') | int), 'max(booked_month_start_date)'
+            ) }} as date) as booked_month_start_date
+            from batches
+        )
+
+        select min(booked_month_start_date) from (
+            select booked_month_start_date from changed
+            union all
+            select booked_month_start_date from reprocessed
+        ) as candidates
+    {%- endset -%}
+    {%- set first_month = run_query(query).columns[0].values()[0] -%}
+    {{ return("cast('" ~ first_month ~ "' as date)" if first_month else none) }}
+{% endmacro %}
+
+{% macro month_at_or_after(column, first_month) %}
+    {#- A filter on the months a month-incremental model rebuilds: all of them when first_month
+        is none. A literal date, so that it reaches the raw file reader. -#}
+    {{ return(column ~ ' >= ' ~ first_month if first_month else 'true') }}
+{% endmacro %}
+
+{% macro incremental_by_booking_month() %}
+    {#-
+        Config of the month-incremental models: each build replaces whole booking months
+        (delete+insert on DuckDB; on Spark, Parquet tables have no delete, so the month
+        partitions are overwritten).
+    -#}
+    {{ return({
+        'materialized': 'incremental',
+        'incremental_strategy': 'insert_overwrite' if target.type == 'spark' else 'delete+insert',
+        'unique_key': none if target.type == 'spark' else 'booked_month_start_date',
+        'partition_by': ['booked_month_start_date'] if target.type == 'spark' else none,
+        'on_schema_change': 'fail',
+    }) }}
+{% endmacro %}

@@ -1,0 +1,177 @@
+{{ config(**incremental_by_booking_month()) }}
+
+{#-
+    One row per customer per booking month up to the as-of month in which the customer booked a
+    staged transaction: counts and amounts by channel and spending group, income-like credits,
+    savings flows and credit-card flows. Months without bookings have no row (the features
+    read them as zeros). Reusable by BI for monthly trends.
+-#}
+{%- set first_month = first_month_to_process() %}
+with
+
+accounts as (
+
+    select * from {{ ref('stg_core_banking__accounts') }}
+
+),
+
+transactions as (
+
+    select * from {{ ref('int_transactions_enriched') }}
+    where {{ month_at_or_after('booked_month_start_date', first_month) }}
+
+),
+
+batches as (
+
+    select
+        booked_month_start_date,
+        processed_through_date,
+        batch_fingerprint
+    from {{ ref('int_transaction_months_counted') }}
+    where
+        processed_through_date is not null
+        and {{ month_at_or_after('booked_month_start_date', first_month) }}
+
+),
+
+batched_transactions as (
+
+    select transactions.*
+    from transactions
+    inner join batches
+        on transactions.booked_month_start_date = batches.booked_month_start_date
+    where transactions.booked_date <= batches.processed_through_date
+
+),
+
+-- Everything that does not depend on the account's product, per account first: joining
+-- the accounts on these aggregates is far cheaper than on every transaction.
+account_months as (
+
+    select
+        account_key,
+        booked_month_start_date,
+        count(*) as transaction_count,
+        sum(case when is_customer_initiated then 1 else 0 end)
+            as customer_initiated_count,
+        sum(case when is_purchase then 1 else 0 end) as purchase_count,
+        sum(case when is_purchase then amount else 0 end) as spend_amount,
+        {%- for spending_group in spending_groups() %}
+            sum(
+                case
+                    when
+                        is_purchase and spending_group = '{{ spending_group }}'
+                        then amount
+                    else
+                        0
+                end
+            ) as spend_{{ spending_group }}_amount,
+        {%- endfor %}
+        sum(case when channel = 'card_pos' then 1 else 0 end) as card_present_count,
+        sum(case when channel = 'card_online' then 1 else 0 end) as card_online_count,
+        sum(
+            case when channel = 'transfer' and direction = 'debit' then 1 else 0 end
+        ) as transfer_out_count,
+        sum(case when channel = 'atm' then 1 else 0 end) as atm_count,
+        sum(case when channel = 'branch' then 1 else 0 end) as branch_count,
+        sum(
+            case
+                when
+                    channel in ('atm', 'branch') and direction = 'debit'
+                    then amount
+                else 0
+            end
+        ) as cash_withdrawal_amount,
+        sum(case when direction = 'credit' then amount else 0 end) as credit_amount,
+        sum(case when direction = 'debit' then amount else 0 end) as debit_amount,
+        max(case when is_income_like then amount end)
+            as largest_income_like_credit_amount,
+        sum(case when channel != 'interest' then signed_amount else 0 end)
+            as non_interest_net_flow_amount,
+        max(case when is_customer_initiated then booked_date end)
+            as last_customer_initiated_date
+    from batched_transactions
+    group by account_key, booked_month_start_date
+
+),
+
+customer_months as (
+
+    select
+        accounts.customer_id,
+        account_months.booked_month_start_date,
+        sum(account_months.transaction_count) as transaction_count,
+        sum(account_months.customer_initiated_count) as customer_initiated_count,
+        sum(account_months.purchase_count) as purchase_count,
+        sum(account_months.spend_amount) as spend_amount,
+        {%- for spending_group in spending_groups() %}
+            sum(account_months.spend_{{ spending_group }}_amount)
+                as spend_{{ spending_group }}_amount,
+        {%- endfor %}
+        sum(account_months.card_present_count) as card_present_count,
+        sum(account_months.card_online_count) as card_online_count,
+        sum(account_months.transfer_out_count) as transfer_out_count,
+        sum(account_months.atm_count) as atm_count,
+        sum(account_months.branch_count) as branch_count,
+        sum(account_months.cash_withdrawal_amount) as cash_withdrawal_amount,
+        sum(
+            case
+                when accounts.product_type = 'current' then account_months.credit_amount
+                else 0
+            end
+        ) as current_account_credit_amount,
+        max(
+            case
+                when accounts.product_type = 'current'
+                    then account_months.largest_income_like_credit_amount
+            end
+        ) as largest_income_like_credit_amount,
+        sum(
+            case
+                when accounts.product_type in ('savings', 'term_deposit')
+                    then account_months.non_interest_net_flow_amount
+                else 0
+            end
+        ) as savings_net_inflow_amount,
+        sum(
+            case
+                when accounts.product_type = 'credit_card'
+                    then account_months.debit_amount
+                else 0
+            end
+        ) as card_debit_amount,
+        sum(
+            case
+                when accounts.product_type = 'credit_card'
+                    then account_months.credit_amount
+                else 0
+            end
+        ) as card_repayment_amount,
+        sum(
+            case
+                when accounts.product_type = 'credit_card' then account_months.atm_count
+                else 0
+            end
+        ) as cash_advance_count,
+        max(account_months.last_customer_initiated_date) as last_customer_initiated_date
+    from account_months
+    inner join accounts
+        on account_months.account_key = accounts.account_key
+    group by accounts.customer_id, account_months.booked_month_start_date
+
+),
+
+final as (
+
+    select
+        customer_months.*,
+        batches.processed_through_date,
+        batches.batch_fingerprint
+    from customer_months
+    inner join batches
+        on customer_months.booked_month_start_date = batches.booked_month_start_date
+
+)
+
+select * from final

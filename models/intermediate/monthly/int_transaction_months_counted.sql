@@ -1,0 +1,86 @@
+{#-
+    One row per booking month of the raw transactions, and one (null month) for the rows whose
+    booked_at does not parse: how many rows it holds up to the as-of date and after it. Months
+    up to the as-of month get the date this build processes them through (the month's last day,
+    or the as-of date) and a batch fingerprint; the month-incremental models store the
+    fingerprint of every month they build and rebuild a month when it changes (late rows change
+    the count, another as-of date the cut): see macro first_month_to_process.
+-#}
+with
+
+transactions as (
+
+    select
+        booked_month_start_date,
+        booked_at
+    from {{ ref('base_core_banking__transactions_typed') }}
+
+),
+
+as_of as (
+
+    select distinct as_of_date from {{ ref('int_feature_window') }}
+
+),
+
+counted as (
+
+    select
+        transactions.booked_month_start_date,
+        as_of.as_of_date,
+        sum(
+            case
+                when cast(transactions.booked_at as date) > as_of.as_of_date then 0
+                else 1
+            end
+        ) as raw_rows,
+        sum(
+            case
+                when cast(transactions.booked_at as date) > as_of.as_of_date then 1
+                else 0
+            end
+        ) as raw_rows_after_as_of_date
+    from transactions
+    cross join as_of
+    group by transactions.booked_month_start_date, as_of.as_of_date
+
+),
+
+processed as (
+
+    select
+        *,
+        case
+            when booked_month_start_date <= as_of_date
+                then cast(
+                    least(
+                        {{ dbt.last_day('booked_month_start_date', 'month') }},
+                        as_of_date
+                    ) as date
+                )
+        end as processed_through_date
+    from counted
+
+),
+
+fingerprinted as (
+
+    select
+        booked_month_start_date,
+        processed_through_date,
+        cast(raw_rows as bigint) as raw_rows,
+        cast(raw_rows_after_as_of_date as bigint) as raw_rows_after_as_of_date,
+        case
+            when processed_through_date is not null
+                then {{ dbt.concat([
+                    dbt.cast('processed_through_date', dbt.type_string()),
+                    "':'",
+                    dbt.cast('raw_rows', dbt.type_string()),
+                ]) }}
+        end as batch_fingerprint,
+        as_of_date
+    from processed
+
+)
+
+select * from fingerprinted
