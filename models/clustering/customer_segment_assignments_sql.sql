@@ -7,7 +7,7 @@
     parameters; Euclidean distance to each stored centroid; nearest and runner-up (ties go to
     the lower segment id). A singular test checks both scorers agree on every build.
 -#}
-{#- Only the features a stored model uses are unpivoted (read from the registry). -#}
+{#- One column per feature a stored model uses (read from the registry at run time). -#}
 {%- set candidate_features = numeric_columns(
     ref('int_customer_features'), exclude=['customer_id', 'as_of_date']
 ) or profile_features() -%}
@@ -78,90 +78,84 @@ model_rows as (
 
 ),
 
+-- The chosen model in two small relations, one column per feature: its transform
+-- parameters in one row, and its centroids, one row per segment.
 parameters as (
 
-    select distinct
-        feature,
-        imputation_value,
-        is_log_transformed,
-        clip_low,
-        clip_high,
-        center,
-        scale
+    select
+        {%- for feature in candidate_features %}
+            max(case when feature = '{{ feature }}' then imputation_value end)
+                as {{ feature }}__imputation_value,
+            max(
+                case
+                    when feature = '{{ feature }}' and is_log_transformed then 1
+                    when feature = '{{ feature }}' then 0
+                end
+            ) = 1 as {{ feature }}__is_log_transformed,
+            max(case when feature = '{{ feature }}' then clip_low end)
+                as {{ feature }}__clip_low,
+            max(case when feature = '{{ feature }}' then clip_high end)
+                as {{ feature }}__clip_high,
+            max(case when feature = '{{ feature }}' then center end)
+                as {{ feature }}__center,
+            max(case when feature = '{{ feature }}' then scale end)
+                as {{ feature }}__scale,
+        {%- endfor %}
+        count(*) as model_rows
     from model_rows
 
 ),
 
--- One row per customer per candidate feature; the join to parameters keeps the model's.
-feature_values as (
-
-    {% for feature in candidate_features %}
-        select
-            customer_id,
-            '{{ feature }}' as feature,
-            cast({{ feature }} as double) as feature_value
-        from features
-        {% if not loop.last %}union all{% endif %}
-    {% endfor %}
-
-),
-
-imputed as (
+centroids as (
 
     select
-        feature_values.customer_id,
-        feature_values.feature,
-        parameters.is_log_transformed,
-        parameters.clip_low,
-        parameters.clip_high,
-        parameters.center,
-        parameters.scale,
-        coalesce(
-            feature_values.feature_value, parameters.imputation_value
-        ) as feature_value
-    from feature_values
-    inner join parameters
-        on feature_values.feature = parameters.feature
+        segment_id,
+        segment_name,
+        {%- for feature in candidate_features %}
+            max(case when feature = '{{ feature }}' then centroid_scaled end)
+                as {{ feature }},
+        {%- endfor %}
+        count(*) as model_rows
+    from model_rows
+    group by segment_id, segment_name
 
 ),
 
+-- Impute, signed log, clip and standardise with the stored parameters.
 scaled as (
 
     select
-        customer_id,
-        feature,
-        (
-            least(
-                greatest(
-                    case
-                        when is_log_transformed
-                            then sign(feature_value) * ln(1 + abs(feature_value))
-                        else feature_value
-                    end,
-                    clip_low
-                ),
-                clip_high
-            )
-            - center
-        ) / scale as scaled_value
-    from imputed
+        features.customer_id,
+        {%- for feature in candidate_features %}
+            {{ standardised_feature('features.' ~ feature, 'parameters.' ~ feature) }}
+                as {{ feature }},
+        {%- endfor %}
+        features.as_of_date
+    from features
+    cross join parameters
 
 ),
 
+-- Euclidean distance to every centroid; a feature the chosen version does not use has
+-- no centroid and adds nothing.
 distances as (
 
     select
         scaled.customer_id,
-        model_rows.segment_id,
-        model_rows.segment_name,
-        sqrt(sum(
-            (scaled.scaled_value - model_rows.centroid_scaled)
-            * (scaled.scaled_value - model_rows.centroid_scaled)
-        )) as distance
+        centroids.segment_id,
+        centroids.segment_name,
+        sqrt(
+            {%- for feature in candidate_features %}
+                coalesce(
+                    (scaled.{{ feature }} - centroids.{{ feature }})
+                    * (scaled.{{ feature }} - centroids.{{ feature }}),
+                    0
+                ) +
+            {%- endfor %}
+            0
+        ) as distance
     from scaled
-    inner join model_rows
-        on scaled.feature = model_rows.feature
-    group by scaled.customer_id, model_rows.segment_id, model_rows.segment_name
+    cross join centroids
 
 ),
 

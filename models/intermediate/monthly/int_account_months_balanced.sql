@@ -40,7 +40,7 @@ transactions as (
         booked_month_start_date,
         signed_amount
     from {{ ref('int_transactions_enriched') }}
-    where {{ month_at_or_after('booked_month_start_date', first_month) }}
+    where {{ month_at_or_after('booked_at', first_month) }}
 
 ),
 
