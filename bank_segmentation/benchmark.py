@@ -456,9 +456,23 @@ def main(argv: list[str] | None = None) -> int:
     return write_outputs(saved, args.report, args.plot)
 
 
+NOTES_MARKER = (
+    "<!-- Hand-written below this line; make bench keeps it when it rewrites the file. -->"
+)
+
+
+def kept_notes(report_path: Path) -> str:
+    """The hand-written part of an existing report (the profile and what was done about it)."""
+    if not report_path.exists():
+        return ""
+    text = report_path.read_text()
+    return text[text.index(NOTES_MARKER) :] if NOTES_MARKER in text else ""
+
+
 def write_outputs(saved: dict, report_path: Path, plot_path: Path) -> int:
     text = report(saved["results"], saved["command"], saved["date"])
-    report_path.write_text(text)
+    notes = kept_notes(report_path)
+    report_path.write_text(text + ("\n" + notes if notes else ""))
     plot(saved["results"], plot_path)
     print(text)
     return 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bank_segmentation.benchmark import main
+from bank_segmentation.benchmark import NOTES_MARKER, main
 
 
 def test_benchmark_smoke_run_writes_report_and_plot(tmp_path):
@@ -47,3 +47,17 @@ def test_benchmark_smoke_run_writes_report_and_plot(tmp_path):
         ]
     )
     assert rendered.read_text() == text
+    # the hand-written part of the report survives a rewrite
+    notes = f"{NOTES_MARKER}\n\n## Profile\n\nBefore and after.\n"
+    rendered.write_text(text + "\n" + notes)
+    main(
+        [
+            "--render-only",
+            str(tmp_path / "work" / "results.json"),
+            "--report",
+            str(rendered),
+            "--plot",
+            str(tmp_path / "again.png"),
+        ]
+    )
+    assert rendered.read_text() == text + "\n" + notes
