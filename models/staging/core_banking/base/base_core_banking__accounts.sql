@@ -36,9 +36,10 @@ ranked as (
         *,
         row_number() over (
             partition by account_id
-            order by
-                opened_date, customer_id, product_type, currency, credit_limit,
-                closed_date
+            order by {{ nulls_last(
+                'opened_date', 'customer_id', 'product_type', 'currency', 'credit_limit',
+                'closed_date'
+            ) }}
         ) as key_occurrence,
         -- a compact key for the joins and sorts over transactions within one build (it
         -- changes when accounts are added: never store it)

@@ -31,7 +31,7 @@ ranked as (
         *,
         row_number() over (
             partition by account_id, balance_date
-            order by balance
+            order by {{ nulls_last('balance') }}
         ) as key_occurrence
     from typed
 

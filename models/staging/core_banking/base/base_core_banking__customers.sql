@@ -31,7 +31,9 @@ normalised as (
         end as gender,
         row_number() over (
             partition by customer_id
-            order by onboarded_date, birth_date, gender_code, region
+            order by {{ nulls_last(
+                'onboarded_date', 'birth_date', 'gender_code', 'region'
+            ) }}
         ) as key_occurrence
     from typed
 

@@ -35,7 +35,9 @@ ranked as (
         *,
         row_number() over (
             partition by application_id
-            order by applied_at, customer_id, requested_amount, product, decision
+            order by {{ nulls_last(
+                'applied_at', 'customer_id', 'requested_amount', 'product', 'decision'
+            ) }}
         ) as key_occurrence
     from typed
 

@@ -36,8 +36,10 @@ ranked as (
         *,
         row_number() over (
             partition by loan_id
-            order by
-                originated_date, customer_id, principal, product, status, term_months
+            order by {{ nulls_last(
+                'originated_date', 'customer_id', 'principal', 'product', 'status',
+                'term_months'
+            ) }}
         ) as key_occurrence
     from typed
 

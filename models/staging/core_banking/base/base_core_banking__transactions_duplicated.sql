@@ -55,9 +55,10 @@ ranked as (
         raw_row,
         row_number() over (
             partition by transaction_id
-            order by
-                booked_at, account_id, amount, direction, channel,
-                merchant_category_code, description
+            order by {{ nulls_last(
+                'booked_at', 'account_id', 'amount', 'direction', 'channel',
+                'merchant_category_code', 'description'
+            ) }}
         ) as key_occurrence
     from duplicated_rows
 
