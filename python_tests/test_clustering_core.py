@@ -14,9 +14,9 @@ from bank_segmentation.clustering import (
     fit_segmentation,
 )
 from bank_segmentation.clustering.dbt_adapter import assignment_rows, fit_model_rows
-from bank_segmentation.clustering.model import fit_best_admissible_k, required_share
 from bank_segmentation.clustering.naming import Condition, name_segments, rules_from_frame
 from bank_segmentation.clustering.persistence import model_from_frame, model_to_frame
+from bank_segmentation.clustering.selection import choose_k, required_share
 
 FEATURES = ("spend", "balance", "online")
 CENTRES = {"low": (1.0, 10.0, 0.1), "mid": (5.0, 50.0, 0.5), "high": (20.0, 200.0, 0.9)}
@@ -59,7 +59,7 @@ def test_finds_the_planted_groups_and_names_them_once():
     names = dict(zip(fitted.model.segment_ids, fitted.model.segment_names, strict=True))
     assert {"big", "small"} <= set(names.values())
     (unnamed_id,) = [i for i, name in names.items() if name not in ("big", "small")]
-    assert names[unnamed_id] == f"segment_{unnamed_id}"
+    assert not names[unnamed_id].startswith("segment_")  # named from its features
 
 
 def test_transform_parameters_are_learned_at_fit_and_reused_when_scoring():
@@ -149,13 +149,29 @@ def test_a_k_whose_smallest_segment_is_too_small_on_the_fit_sample_gives_way_to_
             rng.normal(10, 0.1, size=(6, 2)),  # 1 % of the rows: below the 2 % minimum
         ]
     )
-    config = SegmentationConfig(features=FEATURES, n_init=3, min_segment_share=0.02)
-    k, centroids, labels, warnings = fit_best_admissible_k(x, [3, 2], config)
-    assert k == 2 and len(centroids) == 2 and len(labels) == len(x)
-    assert warnings == [
-        "k=3: smallest segment holds 0.99% of the fit sample, below the 2.00% needed for "
-        "min_segment_share 2%; tried the next k"
-    ]
+    config = SegmentationConfig(
+        features=FEATURES, k_min=2, k_max=3, n_init=3, min_segment_share=0.02
+    )
+    choice, candidates = choose_k(x, config)
+    assert choice.k == 2 and len(choice.centroids) == 2 and len(choice.labels) == len(x)
+    assert choice.fallback is None
+    assert [c.k for c in candidates] == [2, 3]
+
+
+def test_when_every_k_leaves_a_tiny_segment_they_are_merged_into_their_nearest():
+    """Three groups and two far, tiny ones (0.5 % each): every k in 4..5 keeps one of the
+    tiny ones apart, so the fallback merges it into its nearest segment."""
+    rng = np.random.default_rng(7)
+    x = np.vstack(
+        [rng.normal(centre, 0.2, size=(400, 2)) for centre in (0, 5, 10)]
+        + [rng.normal(centre, 0.05, size=(6, 2)) for centre in (40, 60)]
+    )
+    config = SegmentationConfig(features=FEATURES, k_min=4, k_max=5, n_init=3)
+    choice, _ = choose_k(x, config)
+    sizes = np.bincount(choice.labels)
+    assert sizes.min() / len(x) >= 0.02
+    assert choice.fallback and "merged the segments below it into their nearest" in choice.fallback
+    assert choice.fallback in choice.warnings
 
 
 def test_a_fit_sample_smaller_than_the_population_must_clear_the_minimum_share_by_a_margin():
@@ -171,6 +187,7 @@ def test_stored_model_round_trips_through_its_table():
     assert len(table) == model.k * len(model.features)
     restored = model_from_frame(table)
     assert restored.model_version == model.model_version
+    assert restored.fit_fallback == model.fit_fallback
     pd.testing.assert_frame_equal(assign_segments(model, frame), assign_segments(restored, frame))
 
 
@@ -181,10 +198,51 @@ def test_a_constant_feature_is_left_out_with_a_warning():
     assert any("online: constant" in w for w in model.warnings)
 
 
-def test_names_are_unique_and_fall_back_to_a_neutral_name():
-    centroids = {1: {"spend": 2.0}, 2: {"spend": 1.5}, 3: {"spend": 0.0}}
+def test_names_come_from_rules_first_then_from_the_defining_features_in_words():
+    centroids = {
+        1: {"spend": 2.0, "cash_advance_count": 0.1},
+        2: {"spend": -1.5, "cash_advance_count": 2.2},
+        3: {"spend": 0.1, "cash_advance_count": -0.2},
+        4: {"spend": -1.4, "cash_advance_count": 2.0},
+    }
     rules = [("big", [Condition("spend", 1.0, np.inf)])]
-    assert name_segments(centroids, rules) == {1: "big", 2: "segment_2", 3: "segment_3"}
+    assert name_segments(centroids, rules) == {
+        1: "big",
+        2: "high_cash_advance_low_spend",
+        3: "typical",
+        4: "high_cash_advance_low_spend_2",
+    }
+    kept = name_segments(centroids, rules, already_named={2: "careful_borrowers"})
+    assert kept[2] == "careful_borrowers" and kept[4] == "high_cash_advance_low_spend"
+
+
+def test_a_near_constant_feature_is_left_out_with_a_warning():
+    frame = blobs(150, seed=9)
+    frame["online"] = 0.0
+    frame.loc[frame.index[:4], "online"] = 1.0  # 4 of 450 customers: 99.1 % share one value
+    model = fit_segmentation(frame, CONFIG).model
+    assert "online" not in model.features
+    assert any("online: 99.1% of customers have the same value" in w for w in model.warnings)
+
+
+def test_fewer_distinct_profiles_than_k_min_stop_with_the_setting_to_change():
+    frame = blobs(100, seed=14)
+    frame["spend"] = np.where(frame.index % 2 == 0, 1.0, 2.0)
+    frame["balance"] = np.where(frame.index % 2 == 0, 10.0, 20.0)
+    frame["online"] = np.where(frame.index % 2 == 0, 0.1, 0.2)
+    config = SegmentationConfig(**{**CONFIG.__dict__, "k_min": 3, "k_max": 4})
+    with pytest.raises(ConfigError) as error:
+        fit_segmentation(frame, config)
+    assert "only 2 distinct customer profile(s), fewer than k_min=3" in str(error.value)
+    assert "Lower k_min (segmentation.k_min)" in str(error.value)
+
+
+def test_one_extreme_customer_does_not_get_a_segment_of_its_own():
+    frame = blobs(150, seed=15)
+    frame.loc[frame.index[0], ["spend", "balance"]] = [1e6, 1e7]
+    fitted = fit_segmentation(frame, CONFIG)
+    shares = assign_segments(fitted.model, frame).segment_id.value_counts(normalize=True)
+    assert shares.min() >= CONFIG.min_segment_share
 
 
 @pytest.mark.parametrize(
@@ -208,10 +266,12 @@ def test_unusable_config_fails_with_a_clear_message(change, message):
     assert message in str(error.value)
 
 
-def test_every_feature_constant_is_an_error():
+def test_all_customers_identical_stop_with_one_message_naming_the_setting():
     frame = blobs(50, seed=11).assign(spend=1.0, balance=2.0, online=0.0)
-    with pytest.raises(ConfigError, match="every clustering feature is constant"):
+    with pytest.raises(ConfigError) as error:
         fit_segmentation(frame, CONFIG)
+    assert "every clustering feature is constant, near-constant or empty" in str(error.value)
+    assert "segmentation.features, var segmentation_features" in str(error.value)
 
 
 def test_settings_from_yaml_are_checked_and_coerced():

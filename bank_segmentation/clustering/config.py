@@ -46,6 +46,7 @@ class SegmentationConfig:
     min_segment_share: float = 0.02  # a candidate k with a smaller cluster is not admissible
     min_stability: float = 0.80  # bootstrap ARI a candidate k must reach to be admissible
     clip_quantile: float = 0.01  # clip each feature to [q, 1 - q] learned at fit
+    near_constant_share: float = 0.99  # a feature with one value for this share is left out
     skew_threshold: float = 1.0  # |skewness| above this -> signed log1p transform
     match_max_distance: float = 2.0  # centroids further apart (z units) are new segments
     id_column: str = "customer_id"
@@ -95,6 +96,10 @@ class SegmentationConfig:
         if self.algorithm not in ALGORITHMS:
             raise ConfigError(
                 f"algorithm: '{self.algorithm}' is not one of {', '.join(ALGORITHMS)}"
+            )
+        if not 0.5 < self.near_constant_share <= 1:
+            raise ConfigError(
+                f"near_constant_share: must be in (0.5, 1], got {self.near_constant_share}"
             )
         if not 0 <= self.clip_quantile < 0.5:
             raise ConfigError(f"clip_quantile: must be in [0, 0.5), got {self.clip_quantile}")

@@ -11,23 +11,7 @@ from scipy.optimize import linear_sum_assignment
 from bank_segmentation.clustering.config import ConfigError, SegmentationConfig
 from bank_segmentation.clustering.naming import Condition, name_segments
 from bank_segmentation.clustering.preprocess import FeatureTransform, fit_transforms, transform
-from bank_segmentation.clustering.selection import (
-    CandidateMetrics,
-    cluster_centers,
-    evaluate_k_range,
-    make_estimator,
-    nearest_centroid,
-    rank_k,
-)
-
-ASSIGNMENT_COLUMNS = (
-    "segment_id",
-    "segment_name",
-    "distance_to_centroid",
-    "runner_up_segment_id",
-    "runner_up_distance",
-    "margin",
-)
+from bank_segmentation.clustering.selection import CandidateMetrics, choose_k
 
 
 @dataclass(frozen=True)
@@ -46,6 +30,7 @@ class SegmentationModel:
     candidates: tuple[CandidateMetrics, ...] = ()
     warnings: tuple[str, ...] = ()
     parent_model_version: str | None = None
+    fit_fallback: str | None = None  # what the fit did when no candidate k was admissible
 
     @property
     def k(self) -> int:
@@ -119,40 +104,6 @@ def match_to_previous(
     }
 
 
-def required_share(min_share: float, fit_rows: int, population_rows: int) -> float:
-    """The smallest segment share the fit sample must show. When the fit sample is smaller
-    than the scored population, two standard errors of a share are added, so the segment
-    still clears min_share once every customer is scored."""
-    if population_rows <= fit_rows:
-        return min_share
-    return min_share + 2 * np.sqrt(min_share * (1 - min_share) / fit_rows)
-
-
-def fit_best_admissible_k(
-    x: np.ndarray, ranking: list[int], config: SegmentationConfig, population_rows: int = 0
-) -> tuple[int, np.ndarray, np.ndarray, list[str]]:
-    """Fit the best-ranked k on the whole fit sample. k was chosen on a smaller selection
-    sample, so its smallest segment is checked again here (against required_share): below it,
-    the next k of the ranking is tried (the best one is kept, with a warning, if none passes)."""
-    warnings: list[str] = []
-    fits = []
-    needed = required_share(config.min_segment_share, len(x), population_rows)
-    for k in ranking:
-        centroids = cluster_centers(make_estimator(config, k, config.random_state).fit(x))
-        labels = nearest_centroid(x, centroids)
-        share = float(np.bincount(labels, minlength=k).min() / len(x))
-        fits.append((k, centroids, labels))
-        if share >= needed:
-            return k, centroids, labels, warnings
-        warnings.append(
-            f"k={k}: smallest segment holds {share:.2%} of the fit sample, below the "
-            f"{needed:.2%} needed for min_segment_share {config.min_segment_share:.0%}; "
-            "tried the next k"
-        )
-    warnings.append("no k met min_segment_share on the fit sample; kept the best-ranked k")
-    return (*fits[0], warnings)
-
-
 def fit_segmentation(
     frame: pd.DataFrame,
     config: SegmentationConfig,
@@ -167,18 +118,22 @@ def fit_segmentation(
     frame = frame.sort_values(config.id_column, kind="stable").reset_index(drop=True)
     sample = bounded_sample(frame, config)
     transforms, warnings = fit_transforms(
-        sample, config.features, config.clip_quantile, config.skew_threshold
+        sample,
+        config.features,
+        config.clip_quantile,
+        config.skew_threshold,
+        config.near_constant_share,
     )
     if not transforms:
-        raise ConfigError("features: every clustering feature is constant or empty in the data")
+        raise ConfigError(
+            "features: every clustering feature is constant, near-constant or empty in the "
+            f"data ({'; '.join(warnings)}). Choose features that tell customers apart "
+            "(segmentation.features, var segmentation_features)."
+        )
     x = transform(sample, transforms)
-    candidates = evaluate_k_range(x, config)
-    ranking, choice_warnings = rank_k(candidates, config.min_segment_share)
-    warnings += choice_warnings
-    k, raw_centroids, raw_labels, fit_warnings = fit_best_admissible_k(
-        x, ranking, config, population_rows=len(frame)
-    )
-    warnings += fit_warnings
+    choice, candidates = choose_k(x, config, population_rows=len(frame))
+    warnings += choice.warnings
+    k, raw_centroids, raw_labels = choice.k, choice.centroids, choice.labels
     order = order_clusters(raw_centroids, raw_labels)
     centroids = raw_centroids[order]
     labels = np.argsort(order)[raw_labels]
@@ -217,10 +172,12 @@ def fit_segmentation(
         training_sizes=tuple(int(s) for s in np.bincount(labels, minlength=k)),
         training_rows=len(sample),
         candidates=tuple(
-            CandidateMetrics(**{**c.as_dict(), "is_chosen": c.k == k}) for c in candidates
+            CandidateMetrics(**{**c.as_dict(), "is_chosen": c.k == k and not choice.fallback})
+            for c in candidates
         ),
         warnings=tuple(warnings),
         parent_model_version=previous.model_version if previous is not None else None,
+        fit_fallback=choice.fallback,
     )
     return FittedSegmentation(model=model, training_labels=labels)
 

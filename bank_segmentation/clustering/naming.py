@@ -4,7 +4,10 @@ A rule is a name, a priority and one or more conditions `min_z <= z(feature) <= 
 bound is open) on the centroid in scaled units (the feature's z-score after the learned
 transform). Names are handed out in priority order, each to the not-yet-named segment that
 satisfies all its conditions with the widest margin, so a name is used at most once per model.
-Segments no rule fits get the neutral name `segment_<id>`.
+A segment no rule fits is named from its defining features in words: the (at most two)
+features furthest from the average, at least DEFINING_Z away, e.g.
+`high_cash_advance_low_purchases`; `typical` when none is; made unique within the model.
+Names of segments kept from a previous model stay as they were, like their ids.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 RULE_COLUMNS = ("segment_name", "priority", "feature", "min_z", "max_z")
+DEFINING_Z = 0.5  # how far (in standard deviations) a feature must be from the average
+UNIT_SUFFIXES = ("_amount", "_count", "_share")
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,34 @@ def rules_from_frame(rules: pd.DataFrame) -> list[tuple[str, list[Condition]]]:
     return list(result.items())
 
 
-def fallback_name(segment_id: int) -> str:
-    return f"segment_{segment_id}"
+def feature_words(feature: str) -> str:
+    """A feature's name as words in a segment name: lower case, without its unit suffix."""
+    words = feature.lower()
+    for suffix in UNIT_SUFFIXES:
+        words = words.removesuffix(suffix)
+    return words
+
+
+def descriptive_name(centroid_z: dict[str, float]) -> str:
+    """high_<feature>_low_<feature> from the features furthest from the average."""
+    defining = sorted(
+        (item for item in centroid_z.items() if abs(item[1]) >= DEFINING_Z),
+        key=lambda item: (-abs(item[1]), item[0]),
+    )[:2]
+    if not defining:
+        return "typical"
+    return "_".join(
+        f"{'high' if z > 0 else 'low'}_{feature_words(feature)}" for feature, z in defining
+    )
+
+
+def unique_name(name: str, used: set[str]) -> str:
+    if name not in used:
+        return name
+    suffix = 2
+    while f"{name}_{suffix}" in used:
+        suffix += 1
+    return f"{name}_{suffix}"
 
 
 def name_segments(
@@ -70,6 +101,8 @@ def name_segments(
         if best_id is not None:
             names[best_id] = name
             used.add(name)
-    for segment_id in centroid_z:
-        names.setdefault(segment_id, fallback_name(segment_id))
+    for segment_id in sorted(centroid_z):
+        if segment_id not in names:
+            names[segment_id] = unique_name(descriptive_name(centroid_z[segment_id]), used)
+            used.add(names[segment_id])
     return names

@@ -44,6 +44,7 @@ MODEL_COLUMNS: dict[str, str] = {
     "config_json": "string",
     "k_candidates_json": "string",
     "warnings_json": "string",
+    "fit_fallback": "string",
 }
 
 
@@ -86,6 +87,7 @@ def model_to_frame(model: SegmentationModel) -> pd.DataFrame:
                     "config_json": json.dumps(config, sort_keys=True, default=list),
                     "k_candidates_json": json.dumps([c.as_dict() for c in model.candidates]),
                     "warnings_json": json.dumps(list(model.warnings)),
+                    "fit_fallback": model.fit_fallback,
                 }
             )
     return pd.DataFrame(rows).astype(MODEL_COLUMNS)
@@ -135,6 +137,7 @@ def model_from_frame(frame: pd.DataFrame, version: str | None = None) -> Segment
         .to_numpy()
     )
     first = rows.iloc[0]
+    fallback = first.get("fit_fallback")  # registries written before it existed lack it
     config_values = json.loads(first["config_json"])
     config_values["features"] = tuple(config_values["features"])
     parent = first["parent_model_version"]
@@ -151,4 +154,5 @@ def model_from_frame(frame: pd.DataFrame, version: str | None = None) -> Segment
         candidates=tuple(CandidateMetrics(**c) for c in json.loads(first["k_candidates_json"])),
         warnings=tuple(json.loads(first["warnings_json"])),
         parent_model_version=None if pd.isna(parent) else str(parent),
+        fit_fallback=None if fallback is None or pd.isna(fallback) else str(fallback),
     )

@@ -41,11 +41,24 @@ def signed_expm1(x: np.ndarray) -> np.ndarray:
     return np.sign(x) * np.expm1(np.abs(x))
 
 
+def dominant_share(x: np.ndarray) -> tuple[float, float]:
+    """The most frequent value and the share of rows that hold it."""
+    values, counts = np.unique(x, return_counts=True)
+    top = int(np.argmax(counts))
+    return float(values[top]), float(counts[top] / len(x))
+
+
 def fit_transforms(
-    frame: pd.DataFrame, features: tuple[str, ...], clip_quantile: float, skew_threshold: float
+    frame: pd.DataFrame,
+    features: tuple[str, ...],
+    clip_quantile: float,
+    skew_threshold: float,
+    near_constant_share: float = 1.0,
 ) -> tuple[list[FeatureTransform], list[str]]:
-    """Learn one transform per feature. Features constant in the data are left out and named
-    in the returned warnings, since they cannot separate anyone."""
+    """Learn one transform per feature. Features that cannot separate customers are left out
+    and named in the returned warnings: no values, one value for near_constant_share of the
+    customers or more (a handful of others would become segments of their own), or no spread
+    left after clipping."""
     transforms: list[FeatureTransform] = []
     warnings: list[str] = []
     for feature in features:
@@ -55,6 +68,13 @@ def fit_transforms(
             continue
         imputation_value = float(raw.median())
         x = raw.fillna(imputation_value).to_numpy()
+        value, share = dominant_share(x)
+        if share >= near_constant_share and share < 1:
+            warnings.append(
+                f"{feature}: {share:.1%} of customers have the same value ({value:g}); "
+                "near-constant, left out of the fit"
+            )
+            continue
         is_log = bool(abs(pd.Series(x).skew()) > skew_threshold) if len(x) > 2 else False
         if is_log:
             x = signed_log1p(x)

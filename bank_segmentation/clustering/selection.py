@@ -1,4 +1,4 @@
-"""Choosing the number of segments k.
+"""Choosing the number of segments k, all in this module.
 
 Every candidate k is fitted once and scored by internal metrics (silhouette on a sample,
 Davies-Bouldin, Calinski-Harabasz) and by bootstrap stability (mean adjusted Rand index between
@@ -14,11 +14,18 @@ towards compact, well-separated ones, and the two gates stop the drift into tiny
 unreproducible clusters. When no candidate is admissible, the most stable k among those that
 respect the minimum share is taken (the most stable overall if none does) and a warning is
 recorded.
+
+The ranked ks are then fitted on the whole fit sample in turn (k is compared on a smaller
+selection sample): the first whose smallest segment still clears the minimum share is kept.
+When none does, the fallback merges each segment below the share into its nearest neighbour
+until every segment clears it (recorded as the model's fit_fallback). Only when that leaves a
+single segment, or the data has fewer distinct customer profiles than k_min, does the fit stop,
+with a message naming the cause and the setting to change.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 from sklearn.cluster import KMeans, MiniBatchKMeans
@@ -31,7 +38,7 @@ from sklearn.metrics import (
 )
 from sklearn.mixture import GaussianMixture
 
-from bank_segmentation.clustering.config import SegmentationConfig
+from bank_segmentation.clustering.config import ConfigError, SegmentationConfig
 
 
 @dataclass(frozen=True)
@@ -175,3 +182,99 @@ def evaluate_k_range(x: np.ndarray, config: SegmentationConfig) -> list[Candidat
         evaluate_candidate(x, k, config, sample_distances=distances)
         for k in range(config.k_min, k_max + 1)
     ]
+
+
+def required_share(min_share: float, fit_rows: int, population_rows: int) -> float:
+    """The smallest segment share the fit sample must show. When the fit sample is smaller
+    than the scored population, two standard errors of a share are added, so the segment
+    still clears min_share once every customer is scored."""
+    if population_rows <= fit_rows:
+        return min_share
+    return min_share + 2 * np.sqrt(min_share * (1 - min_share) / fit_rows)
+
+
+@dataclass(frozen=True)
+class KChoice:
+    """The k the model keeps, fitted on the fit sample."""
+
+    k: int
+    centroids: np.ndarray = field(repr=False)
+    labels: np.ndarray = field(repr=False)
+    warnings: tuple[str, ...] = ()
+    fallback: str | None = None
+
+
+def smallest_share(labels: np.ndarray, k: int) -> float:
+    return float(np.bincount(labels, minlength=k).min() / len(labels))
+
+
+def merge_small_segments(
+    x: np.ndarray, centroids: np.ndarray, needed: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Merge the smallest segment into the segment with the nearest centroid, again and again,
+    until every segment holds at least `needed` of the rows (or one is left). Each merge moves
+    the centroids to the means of the rows they now hold."""
+    labels = nearest_centroid(x, centroids)
+    while len(centroids) > 1 and smallest_share(labels, len(centroids)) < needed:
+        sizes = np.bincount(labels, minlength=len(centroids))
+        smallest = int(np.argmin(sizes))
+        distances = np.sqrt(((centroids - centroids[smallest]) ** 2).sum(axis=1))
+        distances[smallest] = np.inf
+        into = int(np.argmin(distances))
+        labels = np.where(labels == smallest, into, labels)
+        kept = [i for i in range(len(centroids)) if i != smallest]
+        centroids = np.vstack([x[labels == i].mean(axis=0) for i in kept])
+        labels = nearest_centroid(x, centroids)
+    return centroids, labels
+
+
+def check_distinct_profiles(x: np.ndarray, config: SegmentationConfig) -> None:
+    """Stop before fitting when fewer distinct customer profiles exist than k_min."""
+    profiles = len(np.unique(x, axis=0))
+    if profiles < config.k_min:
+        raise ConfigError(
+            f"segmentation: the clustering features give only {profiles} distinct customer "
+            f"profile(s), fewer than k_min={config.k_min}. Lower k_min (segmentation.k_min) or "
+            "choose features that tell customers apart (segmentation.features, var "
+            "segmentation_features)."
+        )
+
+
+def choose_k(
+    x: np.ndarray, config: SegmentationConfig, population_rows: int = 0
+) -> tuple[KChoice, list[CandidateMetrics]]:
+    """Rank the candidate ks on a selection sample, then fit them on x in that order and keep
+    the first whose smallest segment clears the minimum share (required_share); the fallback
+    when none does is described in the module docstring."""
+    check_distinct_profiles(x, config)
+    candidates = evaluate_k_range(x, config)
+    ranking, warnings = rank_k(candidates, config.min_segment_share)
+    needed = required_share(config.min_segment_share, len(x), population_rows)
+    fits = []
+    for k in ranking:
+        centroids = cluster_centers(make_estimator(config, k, config.random_state).fit(x))
+        labels = nearest_centroid(x, centroids)
+        share = smallest_share(labels, k)
+        fits.append((k, centroids))
+        if share >= needed:
+            return KChoice(k, centroids, labels, tuple(warnings)), candidates
+        warnings.append(
+            f"k={k}: smallest segment holds {share:.2%} of the fit sample, below the "
+            f"{needed:.2%} needed for min_segment_share {config.min_segment_share:.0%}; "
+            "tried the next k"
+        )
+    best_k, best_centroids = fits[0]
+    centroids, labels = merge_small_segments(x, best_centroids, needed)
+    if len(centroids) < 2:
+        raise ConfigError(
+            "segmentation: no admissible segmentation: merging the segments below "
+            f"min_segment_share ({config.min_segment_share:.0%}) into their nearest leaves a "
+            "single segment. Lower min_segment_share (var min_segment_share) or choose "
+            "features that tell customers apart (segmentation.features, var "
+            "segmentation_features)."
+        )
+    fallback = (
+        f"no candidate k kept every segment above {needed:.2%} of the fit sample; merged the "
+        f"segments below it into their nearest: k={best_k} -> k={len(centroids)}"
+    )
+    return KChoice(len(centroids), centroids, labels, (*warnings, fallback), fallback), candidates

@@ -13,6 +13,7 @@ def model(dbt, session):
         materialized="incremental",
         unique_key="model_version",
         incremental_strategy="delete+insert",
+        on_schema_change="append_new_columns",  # registries built before a column existed
     )
     mode = dbt.config.get("segmentation_mode")
     settings = dbt.config.get("segmentation")
