@@ -3,11 +3,14 @@ warehouse: no console errors, every chart drawn, and the numbers shown are the m
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -124,9 +127,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def dashboard_url(history_warehouse):
-    database = history_warehouse.database
+@contextmanager
+def serve_dashboard(database: Path) -> Iterator[str]:
+    """`make dashboard` on a free localhost port; yields its URL."""
     port = free_port()
     server = subprocess.Popen(
         [
@@ -163,9 +166,17 @@ def dashboard_url(history_warehouse):
                 server.kill()
                 raise RuntimeError(server.stdout.read().decode()) from None
             time.sleep(0.5)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def dashboard_url(history_warehouse):
+    with serve_dashboard(history_warehouse.database) as url:
+        yield url
 
 
 def metrics(page) -> list[tuple[str, str]]:
@@ -223,3 +234,21 @@ def test_skewed_features_are_shown_on_a_log_scale_and_counted_whole():
     histograms = eda.distributions(features, ("spend", "share"), bins=4)
     assert set(histograms.feature) == {"spend (log10(1 + x))", "share"}
     assert histograms.groupby("feature").customers.sum().eq(5).all()
+
+
+def test_the_dashboard_during_a_build_says_so_instead_of_failing(history_warehouse, tmp_path):
+    """A build holds the warehouse file (here: a writer opened by the test): the page shows a
+    plain note, no error and no stack trace."""
+    database = tmp_path / "building.duckdb"
+    shutil.copy(history_warehouse.database, database)
+    with (
+        duckdb.connect(str(database)),
+        serve_dashboard(database) as url,
+        browser_page() as (page, errors),
+    ):
+        page.goto(url)
+        page.get_by_text("A build is running on").wait_for(timeout=60_000)
+        text = page.inner_text("body")
+        save_screenshot(page, "dashboard_during_a_build.png")
+    assert "Traceback" not in text and "Error" not in text
+    assert errors == []

@@ -15,6 +15,9 @@ from bank_segmentation.presentation import charts, marts
 from bank_segmentation.presentation.views import SegmentViews, read_views
 
 ALL_SEGMENTS = "All segments"
+# Reads are cached, so that while a build holds the warehouse the last complete build still
+# shows; they expire after a while, so that a finished build shows up.
+CACHE_SECONDS = 600
 
 
 def database_path(argv: list[str]) -> Path:
@@ -23,16 +26,22 @@ def database_path(argv: list[str]) -> Path:
     return parser.parse_args(argv).database
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, ttl=CACHE_SECONDS)
 def as_of_dates(database: str) -> list[str]:
     with marts.connect(Path(database)) as connection:
         return [str(d) for d in marts.as_of_dates(connection)]
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, ttl=CACHE_SECONDS)
 def load(database: str, as_of: str | None) -> SegmentViews:
     with marts.connect(Path(database)) as connection:
         return read_views(connection, as_of)
+
+
+@st.cache_data(show_spinner=False, ttl=CACHE_SECONDS)
+def rfm_grid(database: str, as_of: str, segment: str | None):
+    with marts.connect(Path(database)) as connection:
+        return marts.rfm_grid(connection, as_of, segment)
 
 
 def overview_section(views: SegmentViews) -> None:
@@ -87,6 +96,13 @@ def segment_card(views: SegmentViews, segment: str) -> None:
 def main() -> None:
     st.set_page_config(page_title="Customer segments", layout="wide")
     database = str(database_path(sys.argv[1:]))
+    try:
+        page(database)
+    except marts.WarehouseBusyError as busy:
+        st.info(str(busy))
+
+
+def page(database: str) -> None:
     with st.sidebar:
         st.title("Filters")
         as_of = st.selectbox("As-of date", as_of_dates(database), index=0)
@@ -107,8 +123,7 @@ def main() -> None:
     else:
         st.altair_chart(charts.migration_matrix(views.migration, views.colours))
     st.header("RFM grid")
-    with marts.connect(Path(database)) as connection:
-        grid = marts.rfm_grid(connection, views.as_of, None if segment == ALL_SEGMENTS else segment)
+    grid = rfm_grid(database, views.as_of, None if segment == ALL_SEGMENTS else segment)
     st.altair_chart(charts.rfm_grid(grid))
     st.header("Data quality")
     st.altair_chart(charts.data_quality(views.quality_counts))

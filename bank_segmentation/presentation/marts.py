@@ -10,10 +10,22 @@ import duckdb
 import pandas as pd
 
 
+class WarehouseBusyError(RuntimeError):
+    """A build holds the warehouse file: DuckDB lets no reader in beside a writer."""
+
+
 def connect(database: Path) -> duckdb.DuckDBPyConnection:
     if not Path(database).exists():
         raise FileNotFoundError(f"{database}: no warehouse; run `make build` first")
-    return duckdb.connect(str(database), read_only=True)
+    try:
+        return duckdb.connect(str(database), read_only=True)
+    except duckdb.IOException as error:
+        if "lock" not in str(error).lower():
+            raise
+        raise WarehouseBusyError(
+            f"A build is running on {database}: DuckDB lets no reader in beside it, so the "
+            "segments show again when the build ends. Reload this page in a minute."
+        ) from error
 
 
 def frame(connection: duckdb.DuckDBPyConnection, sql: str, *params) -> pd.DataFrame:
