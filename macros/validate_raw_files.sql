@@ -62,6 +62,11 @@
         {%- set not_utf8 = run_query(
             "select try(decode(content)) is null from read_blob('" ~ path ~ "')"
         ).columns[0].values()[0] -%}
+        {#-
+            Fatal, not quarantined: DuckDB's CSV reader drops or keeps a line with invalid bytes
+            depending on which columns a query reads (seen with DuckDB 2.0.1), so its rows could
+            not be counted the same way twice.
+        -#}
         {%- if not_utf8 -%}
             {{ exceptions.raise_compiler_error(
                 "raw table '" ~ table_name ~ "': " ~ path ~ " is not UTF-8 text. Rule: "

@@ -244,8 +244,11 @@ def test_csv_with_another_delimiter_a_bom_and_malformed_rows(clean_raw, tmp_path
     path = raw / "transactions.csv"
     text = path.read_text(encoding="utf-8")
     account = text.splitlines()[1].split(";")[1]
+    first_bad_line = len(text.splitlines()) + 1  # the header is line 1
     text += f"T_SHORT;{account};2025-02-10 10:00:00\n"  # too few fields
     text += f"T_TEXT;{account};2025-02-10 10:00:00;abc;debit;atm;6011;CASH\n"  # not a number
+    text += f"T_EXTRA;{account};2025-02-10 10:00:00;5;debit;atm;6011;CASH;surplus\n"
+    text += f"T_CUT;{account};2025-02-1"  # the file cut in the middle of its last line
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # byte-order mark
     database = tmp_path / "csv.duckdb"
     staging_only = [
@@ -261,10 +264,20 @@ def test_csv_with_another_delimiter_a_bom_and_malformed_rows(clean_raw, tmp_path
         staging_only, raw_path=raw, database=database, extra_env={"BANKSEG_RAW_FILE_FORMAT": "csv"}
     )
     rejected = query(database, "select record_key, rejection_reason from quarantined_rows")
+    missing = "line does not parse: missing columns: Expected Number of Columns: 8 Found: 3"
     assert dict(zip(rejected.record_key, rejected.rejection_reason, strict=True)) == {
-        "T_SHORT": "amount is null",
+        f"line {first_bad_line}": missing,
         "T_TEXT": "amount is not a number",
+        f"line {first_bad_line + 2}": "line does not parse: too many columns: Expected Number "
+        "of Columns: 8 Found: 9",
+        f"line {first_bad_line + 3}": missing,
     }
+    raw_lines = query(database, "select raw_line from unparsed_raw_lines order by line_number")
+    assert raw_lines.raw_line.tolist()[-1] == f"T_CUT;{account};2025-02-1"
+    counts = query(
+        database, "select * from data_quality_row_counts where table_name = 'transactions'"
+    )
+    assert counts.rows_in.iloc[0] == len(text.splitlines()) - 1  # every line is counted
     staged = query(database, "select count(*) as n from stg_core_banking__transactions").n[0]
     assert staged == len(read(clean_raw, "transactions"))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from python_tests.conftest import BERKA_PATH
+from python_tests.conftest import BERKA_FEATURES, BERKA_PATH
 from python_tests.dbt_helpers import describe_failure, run_dbt
 
 AS_OF = dt.date(1994, 3, 30)
@@ -138,3 +138,32 @@ def test_a_missing_berka_folder_fails_with_the_path(tmp_path):
         expect_success=False,
     )
     assert f"berka: file {missing}/client.asc not found" in describe_failure(result)
+
+
+def test_a_berka_file_cut_in_the_middle_of_a_line_still_builds(tmp_path):
+    """trans.asc cut at 3,000,000 bytes, inside a quoted field of its last line (as a partial
+    upload leaves it): that line is an unmapped row with DuckDB's reason and its text, every
+    other line builds, and raw = mapped + unmapped still holds."""
+    folder = tmp_path / "berka"
+    folder.mkdir()
+    for path in BERKA_PATH.glob("*.asc"):
+        (folder / path.name).symlink_to(path)
+    (folder / "trans.asc").unlink()
+    (folder / "trans.asc").write_bytes((BERKA_PATH / "trans.asc").read_bytes()[:3_000_000])
+    database = tmp_path / "cut.duckdb"
+    variables = (
+        "{source_adapter: berka, as_of_date: '1993-12-31', lookback_months: 6, "
+        f"segmentation_features: '{BERKA_FEATURES}'}}"
+    )
+    run_dbt(
+        ["build", "--vars", variables],
+        raw_path=folder,
+        database=database,
+        extra_env={"BANKSEG_BERKA_PATH": str(folder)},
+    )
+    cut = query(database, "select * from berka_unmapped_rows where record_key like 'line %'")
+    assert len(cut) == 1 and cut.source_table.iloc[0] == "trans"
+    reason = cut.unmapped_reason.iloc[0]
+    assert reason.startswith("line does not parse: unquoted value: Value with unterminated quote")
+    assert reason.endswith('1103689;3771;940325;"P')
+    assert len(query(database, "select * from customer_segments")) > 0

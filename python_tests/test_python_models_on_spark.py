@@ -89,10 +89,24 @@ def test_python_models_take_pyspark_dataframes_and_match_pandas(spark):
     features = blobs(80, seed=21)
     spark_features = spark.createDataFrame(features)
     spark_rules = spark.createDataFrame(RULES)
+    window = spark.createDataFrame(
+        pd.DataFrame(
+            {
+                "as_of_date": [pd.Timestamp("2025-06-30")],
+                "window_start_date": [pd.Timestamp("2025-01-01")],
+                "lookback_months": [6],
+                "window_months": [6],
+            }
+        )
+    )
 
     fitted = load_python_model("segmentation_model").model(
         StubDbt(
-            {"int_customer_features": spark_features, "segment_naming_rules": spark_rules},
+            {
+                "int_customer_features": spark_features,
+                "segment_naming_rules": spark_rules,
+                "int_feature_window": window,
+            },
             {"segmentation": SETTINGS, "segmentation_mode": "fit"},
         ),
         spark,

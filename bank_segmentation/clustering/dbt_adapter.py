@@ -6,6 +6,7 @@ The dbt models in models/clustering only read config and refs and call these fun
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -41,6 +42,22 @@ def check_mode(mode: str) -> str:
     return mode
 
 
+def window_notes(window: pd.DataFrame) -> list[str]:
+    """What the fit should say about the feature window (int_feature_window): whether the
+    extract was shorter than the lookback."""
+    if window.empty:
+        return []
+    first = window.iloc[0]
+    months, lookback = int(first["window_months"]), int(first["lookback_months"])
+    if months >= lookback:
+        return []
+    start = pd.Timestamp(first["window_start_date"]).date()
+    return [
+        f"the feature window holds {months} of the lookback_months={lookback} months (the "
+        f"extract starts in {start:%Y-%m}): per-month features divide by {months}"
+    ]
+
+
 def fit_model_rows(
     features: pd.DataFrame,
     naming_rules: pd.DataFrame,
@@ -48,9 +65,11 @@ def fit_model_rows(
     settings: dict[str, Any],
     mode: str,
     features_override: str | None = None,
+    notes: list[str] | None = None,
 ) -> pd.DataFrame:
     """Rows to add to the model registry: a new fitted model in fit mode, none in score mode
-    (the stored model is used as it is). Empty features (dbt run --empty) give no rows."""
+    (the stored model is used as it is). Empty features (dbt run --empty) give no rows.
+    `notes` (e.g. window_notes()) are kept with the model's warnings."""
     check_mode(mode)
     stored_models = empty_model_frame() if stored_models is None else stored_models
     if mode == "score":
@@ -76,9 +95,10 @@ def fit_model_rows(
         naming_rules=rules_from_frame(naming_rules),
         previous=previous,
     )
-    for warning in fitted.model.warnings:
+    model = replace(fitted.model, warnings=(*(notes or []), *fitted.model.warnings))
+    for warning in model.warnings:
         log.warning("segmentation: %s", warning)
-    return model_to_frame(fitted.model)
+    return model_to_frame(model)
 
 
 def assignment_rows(

@@ -19,7 +19,8 @@ import pandas as pd
 
 RULE_COLUMNS = ("segment_name", "priority", "feature", "min_z", "max_z")
 DEFINING_Z = 0.5  # how far (in standard deviations) a feature must be from the average
-UNIT_SUFFIXES = ("_amount", "_count", "_share")
+UNIT_SUFFIXES = ("_amount", "_count", "_share", "_per_month")
+VAGUE_PREFIXES = ("average_",)
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,15 @@ def rules_from_frame(rules: pd.DataFrame) -> list[tuple[str, list[Condition]]]:
 
 
 def feature_words(feature: str) -> str:
-    """A feature's name as words in a segment name: lower case, without its unit suffix."""
+    """A feature's name as words in a segment name: lower case, without its unit suffixes
+    (cash_withdrawal_per_month_amount -> cash_withdrawal) or a vague prefix (average_)."""
     words = feature.lower()
     for suffix in UNIT_SUFFIXES:
         words = words.removesuffix(suffix)
+    for suffix in UNIT_SUFFIXES:  # a second unit, as in _per_month_amount
+        words = words.removesuffix(suffix)
+    for prefix in VAGUE_PREFIXES:
+        words = words.removeprefix(prefix)
     return words
 
 

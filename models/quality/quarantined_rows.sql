@@ -2,12 +2,28 @@
     Every raw row that staging rejected: its table, key, broken rule and raw JSON; for
     transactions also the booking month. Transactions booked after the as-of date are left
     for the build that reaches their month (they are counted in data_quality_row_counts).
+    Lines of a CSV file that did not parse at all are here too, keyed 'line <n>'.
 -#}
 with
 
 as_of as (
 
     select max(as_of_date) as as_of_date from {{ ref('int_feature_window') }}
+
+),
+
+unparsed_lines as (
+
+    select
+        source_table,
+        {{ dbt.concat(["'line '", dbt.cast('line_number', dbt.type_string())]) }}
+            as record_key,
+        {{ dbt.concat(["'line does not parse: '", 'rejection_reason']) }}
+            as rejection_reason,
+        {{ line_as_json('line_number', 'raw_line') }} as raw_record,
+        cast(null as date) as booked_month_start_date
+    from {{ ref('unparsed_raw_lines') }}
+    where source_table in {{ core_banking_table_list() }}
 
 ),
 
@@ -41,8 +57,9 @@ unioned as (
 
     {% for table_name in core_banking_tables() %}
         select * from rejected_{{ table_name }}
-        {% if not loop.last %}union all{% endif %}
+        union all
     {% endfor %}
+    select * from unparsed_lines
 
 )
 

@@ -7,7 +7,10 @@ raw_counts as (
     {% for file_name in ['client', 'account', 'card', 'trans', 'loan'] %}
         select
             '{{ file_name }}' as source_table,
-            count(*) as raw_rows
+            count(*) + (
+                select count(*) from {{ ref('unparsed_raw_lines') }} as unparsed
+                where unparsed.source_table = '{{ file_name }}'
+            ) as raw_rows
         from {{ source('berka', file_name) }}
         {% if not loop.last %}union all{% endif %}
     {% endfor %}

@@ -1,7 +1,14 @@
--- For every raw table: raw rows = staged rows + quarantined rows (+ deferred rows:
+-- For every raw table: raw rows (CSV lines that did not parse included) = staged rows +
+-- quarantined rows (+ deferred rows:
 -- transactions booked after the as-of date, left for a later build). Transactions also
 -- month by month, with the staged rows counted where the features count them.
 with
+
+unparsed_lines as (
+
+    select * from {{ ref('unparsed_raw_lines') }}
+
+),
 
 {% for table_name in core_banking_tables() if table_name != 'transactions' %}
     reconciled_{{ table_name }} as (
@@ -9,7 +16,11 @@ with
         select
             '{{ table_name }}' as table_name,
             cast(null as date) as booked_month_start_date,
-            (select count(*) from {{ raw_table(table_name) }}) as raw_rows,
+            (select count(*) from {{ raw_table(table_name) }})
+            + (
+                select count(*) from unparsed_lines
+                where source_table = '{{ table_name }}'
+            ) as raw_rows,
             (
                 select count(*) from {{ ref('stg_core_banking__' ~ table_name) }}
             ) as staged_rows,
@@ -81,7 +92,11 @@ reconciled_transactions as (
     select
         'transactions' as table_name,
         cast(null as date) as booked_month_start_date,
-        (select count(*) from {{ raw_table('transactions') }}) as raw_rows,
+        (select count(*) from {{ raw_table('transactions') }})
+        + (
+            select count(*) from unparsed_lines
+            where unparsed_lines.source_table = 'transactions'
+        ) as raw_rows,
         sum(staged_rows) as staged_rows,
         sum(quarantined_rows) as quarantined_rows,
         sum(deferred_rows) as deferred_rows

@@ -1,5 +1,8 @@
 {{ config(enabled=berka_enabled()) }}
-{#- One row per Berka row that could not be mapped into the contract, and why. -#}
+{#-
+    One row per Berka row that could not be mapped into the contract, and why: rows the
+    mapping leaves out, and lines of a file that did not parse (with their text).
+-#}
 with
 
 clients as (
@@ -46,6 +49,20 @@ loans as (
 
 ),
 
+-- lines of a file that did not parse (e.g. a file cut in the middle of a line)
+unparsed_lines as (
+
+    select
+        source_table,
+        {{ dbt.concat(["'line '", dbt.cast('line_number', dbt.type_string())]) }}
+            as record_key,
+        {{ dbt.concat([
+            "'line does not parse: '", 'rejection_reason', "' | '", 'raw_line'
+        ]) }} as unmapped_reason
+    from {{ ref('unparsed_raw_lines') }}
+
+),
+
 unioned as (
 
     select * from clients
@@ -55,6 +72,8 @@ unioned as (
     select * from transactions
     union all
     select * from loans
+    union all
+    select * from unparsed_lines
 
 )
 

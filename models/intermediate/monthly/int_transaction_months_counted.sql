@@ -1,6 +1,6 @@
 {#-
     One row per booking month of the raw transactions, and one (null month) for the rows whose
-    booked_at does not parse: how many rows it holds up to the as-of date and after it. Months
+    booked_at does not parse (CSV lines that do not parse at all included): how many rows it holds up to the as-of date and after it. Months
     up to the as-of month get the date this build processes them through (the month's last day,
     or the as-of date) and a batch fingerprint; the month-incremental models store the
     fingerprint of every month they build and rebuild a month when it changes (late rows change
@@ -14,6 +14,13 @@ transactions as (
         booked_month_start_date,
         booked_at
     from {{ ref('base_core_banking__transactions_typed') }}
+    union all
+    -- CSV lines that did not parse have no booking time either
+    select
+        cast(null as date) as booked_month_start_date,
+        cast(null as timestamp) as booked_at
+    from {{ ref('unparsed_raw_lines') }}
+    where source_table = 'transactions'
 
 ),
 

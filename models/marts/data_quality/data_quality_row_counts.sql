@@ -1,8 +1,9 @@
 {{ config(grants=bi_grants()) }}
 
 {#-
-    One row per raw table: rows in the extract, kept by staging, rejected into quarantined_rows
-    and, for transactions, booked after the as-of date (left for a later build). Staged
+    One row per raw table: rows in the extract (CSV lines that did not parse included), kept
+    by staging, rejected into quarantined_rows and, for transactions, booked after the as-of
+    date (left for a later build). Staged
     transactions are counted where the features count them (int_customer_months_aggregated),
     so rows_in = rows_kept + rows_rejected + rows_after_as_of_date checks three separate
     computations (singular test raw_rows_reconcile_with_staged_and_quarantined).
@@ -27,12 +28,26 @@ customer_months as (
 
 ),
 
+unparsed_lines as (
+
+    select
+        source_table as table_name,
+        count(*) as unparsed_lines
+    from {{ ref('unparsed_raw_lines') }}
+    group by source_table
+
+),
+
 {% for table_name in core_banking_tables() if table_name != 'transactions' %}
     counted_{{ table_name }} as (
 
         select
             '{{ table_name }}' as table_name,
-            count(*) as rows_in,
+            count(*) + (
+                select coalesce(sum(unparsed_lines.unparsed_lines), 0)
+                from unparsed_lines
+                where unparsed_lines.table_name = '{{ table_name }}'
+            ) as rows_in,
             sum(case when rejection_reason is null then 1 else 0 end) as rows_kept,
             0 as rows_after_as_of_date
         from {{ ref('base_core_banking__' ~ table_name) }}

@@ -82,7 +82,9 @@ checked as (
                     ranked.direction, ''
                 ) not in {{ core_banking_codes('direction') }}
                 then 'direction is not debit or credit'
-            when coalesce(ranked.channel, '') not in {{ core_banking_codes('channel') }}
+            -- a null channel is allowed (extracts that do not say):
+            -- no channel feature counts it
+            when ranked.channel not in {{ core_banking_codes('channel') }}
                 then 'channel is not a known channel'
             when cast(ranked.booked_at as date) < accounts.opened_date
                 then 'booked_at is before the account was opened'

@@ -1,0 +1,44 @@
+{% macro raw_csv_files() %}
+    {#-
+        The raw CSV files this build reads, as [(table, path, reader options)]: the six
+        contract tables when raw_file_format is csv, the Berka files with source_adapter berka;
+        empty for Parquet. The options are the ones the sources' external_location uses (YAML
+        cannot call macros: keep the two in step), without the error handling, which differs:
+        the sources skip the lines that do not parse (ignore_errors), unparsed_raw_lines keeps
+        them.
+    -#}
+    {%- set files = [] -%}
+    {%- if target.type != 'duckdb' -%}
+        {{ return(files) }}
+    {%- endif -%}
+    {%- if var('source_adapter', 'core_banking') == 'berka' -%}
+        {%- set folder = var('berka_data_path', env_var('BANKSEG_BERKA_PATH', '../shared/data/berka')) -%}
+        {%- for file_name in ['client', 'account', 'disp', 'trans', 'loan', 'card', 'district'] -%}
+            {%- do files.append((file_name, folder ~ '/' ~ file_name ~ '.asc',
+                "delim = ';', header = true, quote = '\"', all_varchar = true")) -%}
+        {%- endfor -%}
+    {%- elif var('raw_source_kind', 'files') == 'files' and raw_file_format() == 'csv' -%}
+        {%- for table_name in core_banking_tables() -%}
+            {%- do files.append((table_name, raw_data_path() ~ '/' ~ table_name ~ '.csv',
+                "header = true, all_varchar = true, encoding = '"
+                ~ var('raw_csv_encoding', 'utf-8') ~ "'")) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return(files) }}
+{% endmacro %}
+
+{% macro read_unparsed_raw_lines() %}
+    {#-
+        pre-hook of unparsed_raw_lines: reads every raw CSV file once more with DuckDB's
+        rejects tables on, one temporary table raw_rejects_<table> per file (the lines it
+        could not parse, why, and their text).
+    -#}
+    {%- set statements = [] -%}
+    {%- for table_name, path, options in raw_csv_files() -%}
+        {%- do statements.append(
+            "select count(*) from read_csv('" ~ path ~ "', " ~ options
+            ~ ", store_rejects = true, rejects_table = 'raw_rejects_" ~ table_name
+            ~ "', rejects_scan = 'raw_reject_scans_" ~ table_name ~ "')") -%}
+    {%- endfor -%}
+    {{ return(statements | join(';\n')) }}
+{% endmacro %}
