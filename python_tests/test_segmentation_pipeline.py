@@ -114,7 +114,8 @@ def test_an_imported_model_scores_in_sql_as_the_fit_that_made_it(
     messy_raw, messy_warehouse, tmp_path
 ):
     """var segmentation_model_path on DuckDB: no Python model runs, the SQL scorer assigns
-    with the imported registry, and every customer gets the segment the fitting build gave."""
+    with the imported registry, and every customer gets the segment, runner-up and reasons
+    the fitting build (Python scorer) gave."""
     fitted_database, _ = messy_warehouse
     model_path = tmp_path / "segmentation_model.parquet"
     export_model_registry(fitted_database, model_path)
@@ -124,6 +125,13 @@ def test_an_imported_model_scores_in_sql_as_the_fit_that_made_it(
     tables = set(query(database, "select table_name from information_schema.tables").table_name)
     assert "segmentation_model_imported" in tables
     assert not {"segmentation_model", "customer_segment_assignments"} & tables
-    columns = "customer_id, model_version, segment_id, segment_name, runner_up_segment_id"
+    columns = (
+        "customer_id, model_version, segment_id, segment_name, runner_up_segment_id, "
+        "runner_up_segment_name, assignment_confidence, reason_text, "
+        "reason_1_feature, reason_1_customer_value, reason_1_segment_value, "
+        "reason_3_feature, reason_3_population_value"
+    )
     ordered = f"select {columns} from customer_segments order by customer_id"
-    pd.testing.assert_frame_equal(query(database, ordered), query(fitted_database, ordered))
+    pd.testing.assert_frame_equal(
+        query(database, ordered), query(fitted_database, ordered), check_exact=False, rtol=1e-9
+    )

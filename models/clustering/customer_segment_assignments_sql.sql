@@ -7,14 +7,7 @@
     parameters; Euclidean distance to each stored centroid; nearest and runner-up (ties go to
     the lower segment id). A singular test checks both scorers agree on every build.
 -#}
-{#- One column per feature a stored model uses (read from the registry at run time). -#}
-{%- set candidate_features = numeric_columns(
-    ref('int_customer_features'), exclude=['customer_id', 'as_of_date']
-) or profile_features() -%}
-{%- set stored_features = stored_model_features() -%}
-{%- if stored_features -%}
-    {%- set candidate_features = candidate_features | select('in', stored_features) | list -%}
-{%- endif -%}
+{%- set candidate_features = scoring_features() -%}
 with
 
 features as (

@@ -1,6 +1,6 @@
 {{ config(grants=bi_grants()) }}
 
-{#- One row per customer: current segment, RFM and key features; no personal data. -#}
+{#- One row per customer: segment and why, RFM and key features; no personal data. -#}
 with
 
 features as (
@@ -12,6 +12,12 @@ features as (
 assignments as (
 
     select * from {{ segment_assignments() }}
+
+),
+
+reasons as (
+
+    select * from {{ ref('customer_segment_reasons') }}
 
 ),
 
@@ -28,6 +34,15 @@ joined as (
         cast(assignments.runner_up_segment_id as integer) as runner_up_segment_id,
         cast(assignments.distance_to_centroid as double) as distance_to_centroid,
         cast(assignments.margin as double) as margin,
+        reasons.runner_up_segment_name,
+        reasons.assignment_confidence,
+        reasons.reason_text,
+        {%- for reason in [1, 2, 3] %}
+            reasons.reason_{{ reason }}_feature,
+            reasons.reason_{{ reason }}_customer_value,
+            reasons.reason_{{ reason }}_segment_value,
+            reasons.reason_{{ reason }}_population_value,
+        {%- endfor %}
         features.r_score,
         features.f_score,
         features.m_score,
@@ -40,6 +55,8 @@ joined as (
     from features
     inner join assignments
         on features.customer_id = assignments.customer_id
+    inner join reasons
+        on features.customer_id = reasons.customer_id
 
 )
 

@@ -1,0 +1,204 @@
+{#-
+    One row per scored customer: why the customer is in its segment rather than the runner-up.
+    In the model's scaled space a customer's squared distance to the runner-up minus that to
+    its own centroid is a sum over features; a feature's term is its contribution (> 0: the
+    feature puts the customer in its segment). The three largest positive contributions are
+    the reasons, each with the customer's value, the segment's (centroid) and all customers'
+    (median at training) in the feature's own units, and one sentence built from them.
+    Computed in SQL from whichever scorer the marts read, so every engine gives the same.
+-#}
+{%- set features = scoring_features() -%}
+{%- set reasons = [1, 2, 3] -%}
+{%- set reason_columns = [
+    'feature', 'contribution', 'customer_value', 'segment_value', 'population_value'
+] -%}
+{#- A value as text, two decimals, 'missing' when the extract gave none. Rounded as a
+    decimal: engines round a double such as 0.825 (0.82499...) differently. -#}
+{%- set as_text = "coalesce(cast(cast(round(cast({0} as decimal(38, 6)), 2) "
+    ~ "as decimal(18, 2)) as " ~ dbt.type_string() ~ "), 'missing')" -%}
+{#- Per reason "cash share 0.62 (segment 0.55, all customers 0.08)"; null without. -#}
+{%- set reason_phrases = [] -%}
+{%- for reason in reasons -%}
+    {%- set prefix = 'top_reasons.reason_' ~ reason ~ '_' -%}
+    {%- do reason_phrases.append(
+        'case when ' ~ prefix ~ 'feature is not null then ' ~ dbt.concat([
+            'replace(' ~ prefix ~ "feature, '_', ' ')",
+            "' '", as_text.format(prefix ~ 'customer_value'),
+            "' (segment '", as_text.format(prefix ~ 'segment_value'),
+            "', all customers '", as_text.format(prefix ~ 'population_value'),
+            "')'",
+        ]) ~ ' end'
+    ) -%}
+{%- endfor -%}
+with
+
+assignments as (
+
+    select
+        customer_id,
+        model_version,
+        segment_id,
+        runner_up_segment_id,
+        margin
+    from {{ segment_assignments() }}
+
+),
+
+customer_features as (
+
+    select * from {{ ref('int_customer_features') }}
+
+),
+
+stored_models as (
+
+    select * from {{ segmentation_model_registry() }}
+
+),
+
+feature_values as (
+
+    {%- for feature in features %}
+        select
+            customer_id,
+            '{{ feature }}' as feature,
+            cast({{ feature }} as double) as customer_value
+        from customer_features
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+
+),
+
+-- Each feature's transform, its columns named as standardised_feature() reads them.
+transforms as (
+
+    select distinct
+        model_version,
+        feature,
+        feature_position,
+        imputation_value as transform__imputation_value,
+        is_log_transformed as transform__is_log_transformed,
+        clip_low as transform__clip_low,
+        clip_high as transform__clip_high,
+        center as transform__center,
+        scale as transform__scale
+    from stored_models
+
+),
+
+scaled as (
+
+    select
+        assignments.customer_id,
+        assignments.model_version,
+        assignments.segment_id,
+        assignments.runner_up_segment_id,
+        transforms.feature,
+        transforms.feature_position,
+        feature_values.customer_value,
+        transforms.transform__imputation_value as population_value,
+        {{ standardised_feature(
+            'feature_values.customer_value', 'transforms.transform'
+        ) }} as scaled_value
+    from assignments
+    inner join transforms
+        on assignments.model_version = transforms.model_version
+    inner join feature_values
+        on
+            assignments.customer_id = feature_values.customer_id
+            and transforms.feature = feature_values.feature
+
+),
+
+contributions as (
+
+    select
+        scaled.customer_id,
+        scaled.feature,
+        scaled.feature_position,
+        scaled.customer_value,
+        own.centroid_original as segment_value,
+        scaled.population_value,
+        power(scaled.scaled_value - runner_up.centroid_scaled, 2)
+        - power(scaled.scaled_value - own.centroid_scaled, 2) as contribution
+    from scaled
+    inner join stored_models as own
+        on
+            scaled.model_version = own.model_version
+            and scaled.segment_id = own.segment_id
+            and scaled.feature = own.feature
+    inner join stored_models as runner_up
+        on
+            scaled.model_version = runner_up.model_version
+            and scaled.runner_up_segment_id = runner_up.segment_id
+            and scaled.feature = runner_up.feature
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by customer_id
+            order by contribution desc, feature_position asc
+        ) as reason_rank
+    from contributions
+    where contribution > 0
+
+),
+
+top_reasons as (
+
+    select
+        {%- for reason in reasons %}
+            {%- for column in reason_columns %}
+                max(case when reason_rank = {{ reason }} then {{ column }} end)
+                    as reason_{{ reason }}_{{ column }},
+            {%- endfor %}
+        {%- endfor %}
+        customer_id
+    from ranked
+    where reason_rank <= {{ reasons | length }}
+    group by customer_id
+
+),
+
+segment_names as (
+
+    select distinct
+        model_version,
+        segment_id,
+        segment_name
+    from stored_models
+
+),
+
+explained as (
+
+    select
+        assignments.customer_id,
+        runner_up_names.segment_name as runner_up_segment_name,
+        case
+            when assignments.margin < {{ var('borderline_margin') }} then 'borderline'
+            else 'clear'
+        end as assignment_confidence,
+        {%- for reason in reasons %}
+            {%- for column in reason_columns %}
+                top_reasons.reason_{{ reason }}_{{ column }},
+            {%- endfor %}
+        {%- endfor %}
+        concat_ws('; ', {{ reason_phrases | join(', ') }}) as reason_text
+    from assignments
+    left join top_reasons
+        on assignments.customer_id = top_reasons.customer_id
+    left join segment_names as runner_up_names
+        on
+            assignments.model_version = runner_up_names.model_version
+            and assignments.runner_up_segment_id = runner_up_names.segment_id
+
+)
+
+select * from explained
