@@ -36,6 +36,8 @@ BI_MARTS: tuple[str, ...] = (
     "segment_playbook",
     "data_quality_row_counts",
     "data_quality_rejections",
+    "segment_feature_drift",
+    "segment_share_drift",
 )
 HASH_KEY_VARIABLE = "BANKSEG_ID_HASH_KEY"
 

@@ -1,5 +1,5 @@
 """Segment marts over several as-of dates: history and migration against an independent
-computation, history replacement, and the semantic layer against the summary mart."""
+computation, history replacement, the semantic layer against the summary mart, and drift."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pytest
 
 from python_tests.conftest import HISTORY_AS_OF_DATES, history_vars
-from python_tests.dbt_helpers import PROJECT_DIR, run_dbt
+from python_tests.dbt_helpers import PROJECT_DIR, DbtFailed, run_dbt
+from python_tests.messy_extract import copy_raw, read, write
 
 
 def query(database: Path, sql: str) -> pd.DataFrame:
@@ -146,3 +148,39 @@ def test_metricflow_query_agrees_with_the_summary_mart(history_warehouse, demo_r
     pd.testing.assert_series_equal(
         joined.total_spend_per_month_amount, joined.segment_spend_per_month, check_names=False
     )
+
+
+def test_drift_marts_cover_every_month_and_a_month_against_itself_is_zero(history_warehouse):
+    database = history_warehouse.database
+    drift = query(database, "select * from segment_feature_drift")
+    assert sorted(drift.as_of_date.astype(str).unique()) == sorted(HISTORY_AS_OF_DATES)
+    # every month was refitted (fit mode): compared with its own training date, PSI is 0
+    assert (drift.as_of_date == drift.training_as_of_date).all()
+    assert (drift.psi_vs_training == 0).all()
+    first = drift.as_of_date == drift.as_of_date.min()
+    assert drift[first].psi_vs_previous.isna().all()
+    assert drift[~first].psi_vs_previous.notna().all()
+    shares = query(database, "select * from segment_share_drift")
+    totals = shares.groupby("as_of_date").customer_share_pct.sum()
+    assert ((totals - 100).abs() < 1e-9).all()
+
+
+def test_scoring_a_month_whose_customers_moved_stops_and_says_retrain(history_warehouse, tmp_path):
+    """The stored May model scores a June where every online card payment became a card
+    payment at a till: online share moves far from May's (PSI > 0.25), and in score mode the
+    build fails on the drift test, which names the fix."""
+    database = tmp_path / "score.duckdb"
+    shutil.copy(history_warehouse.before_last_month, database)
+    raw = copy_raw(history_warehouse.last_month_raw, tmp_path / "raw")
+    transactions = read(raw, "transactions")
+    transactions["channel"] = transactions.channel.replace({"card_online": "card_pos"})
+    write(raw, "transactions", transactions)
+    variables = history_vars(HISTORY_AS_OF_DATES[-1])[:-1] + ", segmentation_mode: score}"
+    with pytest.raises(DbtFailed, match="features_shifted_since_training_retrain_the_model"):
+        run_dbt(["build", "--vars", variables], raw_path=raw, database=database)
+    shifted = query(
+        database,
+        "select feature from segment_feature_drift "
+        f"where as_of_date = '{HISTORY_AS_OF_DATES[-1]}' and status_vs_training = 'shifted'",
+    )
+    assert "online_share" in set(shifted.feature)

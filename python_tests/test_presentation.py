@@ -106,8 +106,20 @@ def test_report_opens_in_chromium_with_every_chart_and_the_marts_totals(
             "cards => cards.map(c => [c.dataset.segment, "
             "Number(c.querySelector('.customers').dataset.value)])",
         )
+        drift_rows = page.eval_on_selector_all(
+            "#feature-drift tbody tr", "rows => rows.map(r => r.dataset.feature)"
+        )
+        stability = page.inner_text("#stability-summary")
         save_screenshot(page, "segment_report.png")
     assert errors == []
+    with duckdb.connect(str(database), read_only=True) as connection:
+        latest_drift = connection.execute(
+            "select feature, previous_as_of_date from segment_feature_drift where as_of_date = ?",
+            [LATEST],
+        ).df()
+    assert sorted(drift_rows) == sorted(latest_drift.feature)
+    previous = latest_drift.previous_as_of_date.iloc[0]
+    assert f"Compared with the previous as-of date ({previous:%Y-%m-%d})" in stability
     assert {chart_id.removeprefix("chart-") for chart_id, _ in charts} == REPORT_CHARTS
     assert all(marks > 3 for _, marks in charts), charts
     expected = [
@@ -212,12 +224,14 @@ def test_dashboard_renders_every_chart_and_a_chosen_segment_shows_its_mart_numbe
         card = dict(metrics(page)[len(overview) :])
         for index in range(charts.count()):
             charts.nth(index).locator("canvas, svg").first.wait_for(timeout=30_000)
+        stability = page.get_by_text("Compared with the previous as-of date").inner_text()
         save_screenshot(page, "dashboard.png")
     assert errors == []
     assert overview["Customers"] == f"{summary.customers.sum():,}"
     assert card["Customers"] == f"{int(chosen.customers):,}"
     assert card["Share of customers"] == f"{chosen.customer_share:.1%}"
     assert card["Median spend per month"] == f"{chosen.median_spend_per_month_amount:,.0f}"
+    assert "clustering features are stable" in stability
 
 
 def test_segment_colours_follow_segment_ids_and_stay_put():

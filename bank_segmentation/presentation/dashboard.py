@@ -12,6 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from bank_segmentation.presentation import charts, marts
+from bank_segmentation.presentation.stability import stability_summary
 from bank_segmentation.presentation.views import SegmentViews, read_views
 
 ALL_SEGMENTS = "All segments"
@@ -122,6 +123,32 @@ def page(database: str) -> None:
         st.info("Only one as-of date is built: migration needs two (`make history`).")
     else:
         st.altair_chart(charts.migration_matrix(views.migration, views.colours))
+    st.header("Stability")
+    st.write(stability_summary(views.feature_drift, views.share_drift))
+    st.dataframe(
+        views.feature_drift[
+            [
+                "feature",
+                "psi_vs_training",
+                "status_vs_training",
+                "psi_vs_previous",
+                "status_vs_previous",
+            ]
+        ],
+        hide_index=True,
+    )
+    st.dataframe(
+        views.share_drift[
+            [
+                "segment_name",
+                "customer_share_pct",
+                "share_at_training_pct",
+                "previous_share_pct",
+                "change_vs_previous_points",
+            ]
+        ],
+        hide_index=True,
+    )
     st.header("RFM grid")
     grid = rfm_grid(database, views.as_of, None if segment == ALL_SEGMENTS else segment)
     st.altair_chart(charts.rfm_grid(grid))

@@ -19,6 +19,7 @@ import pandas as pd
 import vl_convert
 
 from bank_segmentation.presentation import charts, eda, marts
+from bank_segmentation.presentation.stability import stability_summary
 from bank_segmentation.presentation.views import SegmentViews, read_views
 
 PNG_EXPORTS = ("overview", "profile_heatmap", "migration", "rfm_grid", "k_selection", "pca")
@@ -137,6 +138,47 @@ def quality_table(reasons: pd.DataFrame) -> str:
     )
 
 
+def optional_number(value: float, pattern: str) -> str:
+    if pd.isna(value):
+        return '<td class="number">-</td>'
+    return number_cell(value, pattern.format(value))
+
+
+def stability_section(views: SegmentViews) -> str:
+    features = "".join(
+        f'<tr data-feature="{html.escape(r.feature)}"><td>{html.escape(r.feature)}</td>'
+        + optional_number(r.psi_vs_training, "{:.3f}")
+        + f"<td>{html.escape(str(r.status_vs_training or '-'))}</td>"
+        + optional_number(r.psi_vs_previous, "{:.3f}")
+        + f"<td>{html.escape(str(r.status_vs_previous or '-'))}</td></tr>"
+        for r in views.feature_drift.itertuples()
+    )
+    shares = "".join(
+        f'<tr data-segment="{html.escape(r.segment_name)}"><td>{html.escape(r.segment_name)}</td>'
+        + optional_number(r.customer_share_pct, "{:.1f} %")
+        + optional_number(r.share_at_training_pct, "{:.1f} %")
+        + optional_number(r.previous_share_pct, "{:.1f} %")
+        + optional_number(r.change_vs_previous_points, "{:+.1f}")
+        + "</tr>"
+        for r in views.share_drift.itertuples()
+    )
+    return (
+        f'<p id="stability-summary">'
+        f"{html.escape(stability_summary(views.feature_drift, views.share_drift))}</p>"
+        '<table id="feature-drift"><thead><tr><th>feature</th>'
+        '<th class="number">PSI vs training</th><th>status</th>'
+        '<th class="number">PSI vs previous</th><th>status</th></tr></thead>'
+        f"<tbody>{features}</tbody></table>"
+        '<table id="share-drift"><thead><tr><th>segment</th><th class="number">share</th>'
+        '<th class="number">at training</th><th class="number">previous</th>'
+        '<th class="number">change (points)</th></tr></thead>'
+        f"<tbody>{shares}</tbody></table>"
+        '<p class="note">PSI (population stability index): under 0.1 stable, 0.1-0.25 worth a '
+        "look, above 0.25 the customers no longer look like those the model was fitted on: "
+        "retrain.</p>"
+    )
+
+
 def build_charts(views: SegmentViews, exploration: eda.Exploration) -> dict[str, alt.TopLevelMixin]:
     features = exploration.clustering_features
     points, explained = eda.projection(exploration.customer_features, features)
@@ -184,6 +226,7 @@ def render(views: SegmentViews, built: dict[str, alt.TopLevelMixin], generated: 
                 "Only one as-of date is built: migration needs two (`make history`).",
             ),
         ),
+        ("Stability", stability_section(views)),
         ("RFM", figure("rfm_grid", built["rfm_grid"])),
         (
             "Data quality",

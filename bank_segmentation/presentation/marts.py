@@ -151,3 +151,35 @@ def data_quality(connection: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, p
         "order by rows_rejected desc, table_name, rejection_reason",
     )
     return counts, reasons
+
+
+def feature_drift(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """PSI per clustering feature on `as_of`, the largest month-on-month move first."""
+    return frame(
+        connection,
+        """
+        select
+            feature, psi_vs_training, status_vs_training, psi_vs_previous,
+            status_vs_previous, training_as_of_date, previous_as_of_date
+        from segment_feature_drift
+        where as_of_date = ?
+        order by coalesce(psi_vs_previous, psi_vs_training) desc, feature
+        """,
+        as_of,
+    )
+
+
+def share_drift(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    return frame(
+        connection,
+        """
+        select
+            segment_id, segment_name, customer_share_pct, share_at_training_pct,
+            previous_share_pct, change_vs_training_points, change_vs_previous_points,
+            centroid_movement
+        from segment_share_drift
+        where as_of_date = ?
+        order by segment_id
+        """,
+        as_of,
+    )

@@ -24,6 +24,8 @@ class SegmentViews:
     rfm_summary: pd.DataFrame
     quality_counts: pd.DataFrame
     quality_reasons: pd.DataFrame
+    feature_drift: pd.DataFrame
+    share_drift: pd.DataFrame
 
 
 def read_views(connection: duckdb.DuckDBPyConnection, as_of: date | None = None) -> SegmentViews:
@@ -44,4 +46,6 @@ def read_views(connection: duckdb.DuckDBPyConnection, as_of: date | None = None)
         rfm_summary=marts.rfm_summary(connection, as_of),
         quality_counts=counts,
         quality_reasons=reasons,
+        feature_drift=marts.feature_drift(connection, as_of),
+        share_drift=marts.share_drift(connection, as_of),
     )
