@@ -71,19 +71,14 @@ feature_values as (
 
 ),
 
--- Each feature's transform, its columns named as standardised_feature() reads them.
+-- Each feature's transform (transform_parameters) per model version.
 transforms as (
 
     select distinct
-        model_version,
-        feature,
-        feature_position,
-        imputation_value as transform__imputation_value,
-        is_log_transformed as transform__is_log_transformed,
-        clip_low as transform__clip_low,
-        clip_high as transform__clip_high,
-        center as transform__center,
-        scale as transform__scale
+        stored_models.model_version,
+        stored_models.feature,
+        stored_models.feature_position,
+        {{ transform_parameters('stored_models') }}
     from stored_models
 
 ),

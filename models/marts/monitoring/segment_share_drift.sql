@@ -60,20 +60,15 @@ training_shares as (
 
 ),
 
--- The new version's transforms, named as standardised_feature() reads them.
+-- Each centroid of a version with the parent's, and the version's transform.
 centroid_pairs as (
 
     select
         new_version.model_version,
         new_version.segment_id,
         new_version.centroid_scaled,
-        new_version.imputation_value as transform__imputation_value,
-        new_version.is_log_transformed as transform__is_log_transformed,
-        new_version.clip_low as transform__clip_low,
-        new_version.clip_high as transform__clip_high,
-        new_version.center as transform__center,
-        new_version.scale as transform__scale,
-        parent_version.centroid_original as parent_centroid_original
+        parent_version.centroid_original as parent_centroid_original,
+        {{ transform_parameters('new_version') }}
     from stored_models as new_version
     inner join stored_models as parent_version
         on
