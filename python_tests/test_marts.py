@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -176,11 +177,23 @@ def test_scoring_a_month_whose_customers_moved_stops_and_says_retrain(history_wa
     transactions["channel"] = transactions.channel.replace({"card_online": "card_pos"})
     write(raw, "transactions", transactions)
     variables = history_vars(HISTORY_AS_OF_DATES[-1])[:-1] + ", segmentation_mode: score}"
-    with pytest.raises(DbtFailed, match="features_shifted_since_training_retrain_the_model"):
+    with pytest.raises(DbtFailed) as failed:
         run_dbt(["build", "--vars", variables], raw_path=raw, database=database)
+    message = str(failed.value)
+    assert re.search(
+        r"features_shifted_since_training_retrain_the_model: Got \d+ results?, configured to fail",
+        message,
+    ), message
+    # the same move against the month before is a warning
+    assert re.search(
+        r"features_drifting_since_the_previous_as_of_date: Got \d+ results?, configured to warn",
+        message,
+    ), message
+    # the failing rows are kept where dbt's log points: the features, and what to do
     shifted = query(
         database,
-        "select feature from segment_feature_drift "
-        f"where as_of_date = '{HISTORY_AS_OF_DATES[-1]}' and status_vs_training = 'shifted'",
+        "select feature, what_to_do "
+        "from main_dbt_test__audit.features_shifted_since_training_retrain_the_model",
     )
     assert "online_share" in set(shifted.feature)
+    assert shifted.what_to_do.str.startswith("retrain").all()

@@ -4,7 +4,10 @@
     An error in segmentation_mode score (a stored model applied to a new month: retrain with
     segmentation_mode fit); a warning in fit mode (the model was just refitted on this date).
 -#}
-{{ config(severity='error' if var('segmentation_mode', 'fit') == 'score' else 'warn') }}
+{#- In score mode the failing rows are kept (store_failures) in
+    main_dbt_test__audit.features_shifted_since_training_retrain_the_model. -#}
+{%- set scoring = var('segmentation_mode', 'fit') == 'score' %}
+{{ config(severity='error' if scoring else 'warn', store_failures=scoring) }}
 with
 
 drift as (
