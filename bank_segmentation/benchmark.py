@@ -22,13 +22,14 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -39,6 +40,7 @@ import duckdb
 import psutil
 
 from bank_segmentation.demo_data.generator import DemoConfig, generate
+from bank_segmentation.notebook_baseline import OUT_OF_MEMORY
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 FEATURE_LAYER_PREFIXES = (
@@ -46,6 +48,8 @@ FEATURE_LAYER_PREFIXES = (
     "model.bank_segmentation.int_",
 )
 HEARTBEAT_SECONDS = 30
+# The notebook baseline may take this share of the machine's memory (address space) at most.
+BASELINE_MEMORY_SHARE = 0.8
 
 
 @dataclass
@@ -95,11 +99,21 @@ class Progress:
             self.say(f"{label}: done in {elapsed:.1f} s")
 
 
-def run_measured(command: list[str], env: dict[str, str], timeout: float) -> Run:
+def run_measured(
+    command: list[str],
+    env: dict[str, str],
+    timeout: float,
+    preexec: Callable[[], None] | None = None,
+) -> Run:
     """Run a command; poll the peak resident memory of it and all its children."""
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=PROJECT_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command,
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=preexec,
     )
     root = psutil.Process(process.pid)
     peak = 0
@@ -174,9 +188,20 @@ def run_monthly(raw: Path, as_of: date, workdir: Path, timeout: float) -> Run:
     return dbt_build(raw, database, as_of, workdir, timeout)
 
 
+def memory_cap(limit_bytes: int) -> Callable[[], None]:
+    """For a child process: its address space capped, so that a run that does not fit fails
+    with MemoryError instead of pushing the machine into swap (where no timeout fires)."""
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+
+    return cap
+
+
 def run_baseline(raw: Path, timeout: float) -> Run:
     command = [sys.executable, "-m", "bank_segmentation.notebook_baseline", "--raw", str(raw)]
-    return run_measured(command, dict(os.environ), timeout)
+    limit = int(psutil.virtual_memory().total * BASELINE_MEMORY_SHARE)
+    return run_measured(command, dict(os.environ), timeout, memory_cap(limit))
 
 
 def run_floor(raw: Path) -> float:
@@ -217,7 +242,7 @@ def last_month_end(config: DemoConfig) -> date:
 def describe_baseline(runs: list[Run]) -> str:
     if any(r.returncode == -999 for r in runs):
         return f"ran out of time (stopped after {runs[-1].seconds:.0f} s)"
-    if any(r.returncode in (-9, 137) for r in runs):
+    if any(r.returncode in (-9, 137, OUT_OF_MEMORY) for r in runs):
         return f"ran out of memory (killed at {runs[-1].peak_bytes / 2**30:.1f} GiB)"
     if any(r.returncode != 0 for r in runs):
         return f"failed (exit {runs[0].returncode})"
@@ -287,7 +312,7 @@ def benchmark_scale(
             median([r.peak_bytes for r in baseline]) / 2**30 if baseline_ok else None
         ),
         "slowest_models": {
-            m.split(".")[-1]: median([r.model_seconds.get(m, 0) for r in ours]) for m in models
+            m.split(".")[2]: median([r.model_seconds.get(m, 0) for r in ours]) for m in models
         },
     }
 

@@ -7,6 +7,7 @@ pandas reads every raw file whole, groupby per customer, StandardScaler, K-Means
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
@@ -68,13 +69,20 @@ def segment(features: pd.DataFrame, seed: int = 42) -> tuple[int, np.ndarray]:
     return k, KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(x)
 
 
+OUT_OF_MEMORY = 3  # exit code when the notebook way does not fit in memory
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--raw", type=Path, required=True)
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    features = customer_features(args.raw)
-    k, labels = segment(features)
+    try:
+        features = customer_features(args.raw)
+        k, labels = segment(features)
+    except MemoryError:
+        print("out of memory", file=sys.stderr)
+        return OUT_OF_MEMORY
     print(
         f"customers={len(features)} k={k} segments={np.bincount(labels).tolist()} "
         f"seconds={time.perf_counter() - started:.1f}"
