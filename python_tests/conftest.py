@@ -105,7 +105,12 @@ def history_warehouse(
     return History(database, assignments_by_date, before_last_month, late_raw)
 
 
-BERKA_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "berka"
+BERKA_PATH = Path(
+    os.environ.get(
+        "BANKSEG_BERKA_PATH",
+        Path(__file__).resolve().parents[1].parent / "shared" / "data" / "berka",
+    )
+).resolve()
 BERKA_FEATURES = (
     "transactions_per_month,recurring_income_amount,average_deposit_balance_amount,"
     "deposit_balance_trend_amount,online_share,cash_share,cash_withdrawal_per_month_amount,"

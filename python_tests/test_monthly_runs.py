@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from bank_segmentation.engine_comparison import compare_frames, read_duckdb_table
+from bank_segmentation.export import BI_MARTS
 from python_tests.conftest import HISTORY_AS_OF_DATES, history_vars
 from python_tests.dbt_helpers import run_dbt
 
@@ -25,17 +26,10 @@ BUILT_TABLES = (
     "int_customer_features",
     "segmentation_model",
     "customer_segment_assignments",
-    "customer_segments",
-    "segment_history",
-    "segment_summary",
-    "segment_profiles",
-    "segment_migration",
-    "rfm_summary",
-    "campaign_targets",
-    "segment_playbook",
+    "customer_segment_reasons",
+    "segment_drift_bins",
     "quarantined_rows",
-    "data_quality_row_counts",
-    "data_quality_rejections",
+    *BI_MARTS,
 )
 
 
