@@ -103,8 +103,9 @@ history: setup data ## Build consecutive month ends in order so history and migr
 	done
 	@$(BIN)/python -m bank_segmentation.show --database $(BANKSEG_DUCKDB_PATH)
 
-export: setup ## Write the BI marts to exports/*.parquet (HASH_IDS=1 hashes customer ids)
-	$(BIN)/python -m bank_segmentation.export --database $(BANKSEG_DUCKDB_PATH) --out exports \
+EXPORT_DIR ?= exports
+export: setup ## Campaign lists (CSV + Parquet), BI marts and a manifest into EXPORT_DIR (HASH_IDS=1 hashes ids)
+	$(BIN)/python -m bank_segmentation.export --database $(BANKSEG_DUCKDB_PATH) --out $(EXPORT_DIR) \
 		$(if $(HASH_IDS),--hash-customer-ids)
 
 lint: setup ## sqlfluff (SQL) and ruff (Python); violations fail

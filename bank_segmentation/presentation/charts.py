@@ -7,6 +7,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from bank_segmentation.presentation.labels import humanised
 from bank_segmentation.presentation.palette import DIVERGING_SCHEME, SEQUENTIAL_SCHEME
 
 WIDTH = 560
@@ -27,8 +28,9 @@ def segment_colour(colours: dict[str, str], legend: bool = True) -> alt.Color:
     )
 
 
-def overview(summary: pd.DataFrame, colours: dict[str, str]) -> alt.Chart:
-    """Customers per segment (bar, share in the label) next to monthly spend and deposits."""
+def overview(summary: pd.DataFrame, colours: dict[str, str], currency: str) -> alt.Chart:
+    """Customers per segment (bar, share in the label) next to monthly spend and deposits,
+    each summed over the segment's customers."""
     order = summary.sort_values("customers", ascending=False).segment_name.tolist()
     y = alt.Y("segment_name:N", title=None, sort=order)
     # the bars are labelled by segment on the y axis: no legend needed
@@ -37,8 +39,16 @@ def overview(summary: pd.DataFrame, colours: dict[str, str]) -> alt.Chart:
         alt.Tooltip("segment_name:N", title="Segment"),
         alt.Tooltip("customers:Q", title="Customers", format=","),
         alt.Tooltip("customer_share:Q", title="Share", format=SHARE),
-        alt.Tooltip("total_spend_per_month_amount:Q", title="Spend / month", format=AMOUNT),
-        alt.Tooltip("total_deposit_balance_amount:Q", title="Deposits", format=AMOUNT),
+        alt.Tooltip(
+            "total_spend_per_month_amount:Q",
+            title=f"Card spend per month, all customers ({currency})",
+            format=AMOUNT,
+        ),
+        alt.Tooltip(
+            "total_deposit_balance_amount:Q",
+            title=f"Deposit balances, all customers ({currency})",
+            format=AMOUNT,
+        ),
     ]
     customers = base.mark_bar().encode(
         x=alt.X("customers:Q", title="Customers", axis=alt.Axis(format=",")), tooltip=tooltip
@@ -48,7 +58,7 @@ def overview(summary: pd.DataFrame, colours: dict[str, str]) -> alt.Chart:
     spend = base.mark_bar().encode(
         x=alt.X(
             "total_spend_per_month_amount:Q",
-            title="Spend per month (currency units)",
+            title=f"Card spend per month, summed ({currency})",
             axis=alt.Axis(format="~s"),
         ),
         tooltip=tooltip,
@@ -56,15 +66,15 @@ def overview(summary: pd.DataFrame, colours: dict[str, str]) -> alt.Chart:
     deposits = base.mark_bar().encode(
         x=alt.X(
             "total_deposit_balance_amount:Q",
-            title="Deposit balances (currency units)",
+            title=f"Deposit balances, summed ({currency})",
             axis=alt.Axis(format="~s"),
         ),
         tooltip=tooltip,
     )
     return alt.hconcat(
         customers.properties(width=220, title="Customers (share of all)"),
-        spend.properties(width=170, title="Value: monthly spend"),
-        deposits.properties(width=170, title="Value: deposits"),
+        spend.properties(width=170, title="Card spend per month"),
+        deposits.properties(width=170, title="Deposit balances"),
     ).resolve_scale(y="shared")
 
 
@@ -88,38 +98,45 @@ def labelled_heatmap(
 
 
 def profile_heatmap(profiles: pd.DataFrame) -> alt.Chart:
-    """Index vs population (100 = average customer) per segment and feature."""
+    """Per segment and feature (labels, every column named): coloured by z-score, written as
+    the index (100 = average) or, for a feature that can be below 0, the difference from the
+    average (views.profile_cells)."""
     return labelled_heatmap(
         profiles,
-        x=alt.X("feature:N", title=None, axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y("segment_name:N", title=None),
+        x=alt.X(
+            "feature:N",
+            title=None,
+            axis=alt.Axis(labelAngle=-45, labelLimit=0, labelOverlap=False, labelFontSize=11),
+        ),
+        y=alt.Y("segment_name:N", title=None, axis=alt.Axis(labelLimit=0, labelFontSize=11)),
         color=alt.Color(
             "z_score:Q",
-            title="z-score vs all customers",
+            title="SDs from the average",
             scale=alt.Scale(scheme=DIVERGING_SCHEME, domainMid=0, domain=[-2, 2], clamp=True),
         ),
         tooltip=[
             alt.Tooltip("segment_name:N", title="Segment"),
             alt.Tooltip("feature:N", title="Feature"),
-            alt.Tooltip("index_vs_population:Q", title="Index (100 = average)", format=",.0f"),
+            alt.Tooltip("cell_text:N", title="Index (100 = average) or difference"),
             alt.Tooltip("segment_mean:Q", title="Segment mean", format=",.2f"),
             alt.Tooltip("population_mean:Q", title="All customers", format=",.2f"),
         ],
-        label=alt.Text("index_vs_population:Q", format=",.0f"),
+        label=alt.Text("cell_text:N"),
         font_size=9,
         label_color=alt.condition(
             "abs(datum.z_score) > 1.2", alt.value("white"), alt.value("#222")
         ),
     ).properties(
-        width=alt.Step(30),
-        height=alt.Step(22),
-        title="Profile: index vs all customers (100 = average)",
+        width=alt.Step(44),
+        height=alt.Step(24),
+        title="Profile: index vs all customers (100 = average); "
+        "balances and trends: difference from the average",
     )
 
 
 def migration_matrix(migration: pd.DataFrame, colours: dict[str, str]) -> alt.Chart:
     """Customers from the previous as-of date's segment (rows) to this one's (columns)."""
-    domain = [*colours, "new_customer", "lost_customer"]
+    domain = [*colours, humanised("new_customer"), humanised("lost_customer")]
     return labelled_heatmap(
         migration,
         x=alt.X("to_segment_name:N", title="Segment now", sort=domain),
@@ -188,7 +205,7 @@ def data_quality(counts: pd.DataFrame) -> alt.Chart:
 # --- exploratory analysis (report) -----------------------------------------------------------
 
 
-def monthly_trends(trends: pd.DataFrame) -> alt.Chart:
+def monthly_trends(trends: pd.DataFrame, currency: str) -> alt.Chart:
     long = trends.melt(
         id_vars="month_start_date",
         value_vars=["spend_amount", "income_amount", "deposit_balance_amount"],
@@ -208,7 +225,7 @@ def monthly_trends(trends: pd.DataFrame) -> alt.Chart:
             x=alt.X("yearmonth(month_start_date):T", title="Month"),
             y=alt.Y(
                 "value:Q",
-                title="Sum over customers (currency units)",
+                title=f"Sum over customers ({currency})",
                 axis=alt.Axis(format="~s"),
                 scale=alt.Scale(zero=False),
             ),
@@ -250,17 +267,21 @@ def distributions(histograms: pd.DataFrame) -> alt.Chart:
 def correlation_heatmap(long: pd.DataFrame) -> alt.Chart:
     return labelled_heatmap(
         long,
-        x=alt.X("feature_x:N", title=None, axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y("feature_y:N", title=None),
+        x=alt.X(
+            "feature_x:N",
+            title=None,
+            axis=alt.Axis(labelAngle=-45, labelLimit=0, labelOverlap=False),
+        ),
+        y=alt.Y("feature_y:N", title=None, axis=alt.Axis(labelLimit=0)),
         color=alt.Color(
             "correlation:Q",
             title="Spearman ρ",
             scale=alt.Scale(scheme=DIVERGING_SCHEME, domain=[-1, 1], domainMid=0),
         ),
         tooltip=[
-            alt.Tooltip("feature_x:N"),
-            alt.Tooltip("feature_y:N"),
-            alt.Tooltip("correlation:Q", format=".2f"),
+            alt.Tooltip("feature_x:N", title="Feature"),
+            alt.Tooltip("feature_y:N", title="and feature"),
+            alt.Tooltip("correlation:Q", title="Spearman ρ", format=".2f"),
         ],
         label=alt.Text("correlation:Q", format=".1f"),
         font_size=8,

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from bank_segmentation import campaign_lists
 from bank_segmentation.presentation import charts, marts
+from bank_segmentation.presentation.html_report import EXPECTED_VALUE_NOTE
 from bank_segmentation.presentation.stability import stability_summary
 from bank_segmentation.presentation.views import SegmentViews, read_views
 
@@ -45,53 +47,99 @@ def rfm_grid(database: str, as_of: str, segment: str | None):
         return marts.rfm_grid(connection, as_of, segment)
 
 
+@st.cache_data(show_spinner=False, ttl=CACHE_SECONDS)
+def segment_list_csv(database: str, as_of: str, segment: str | None) -> bytes:
+    with marts.connect(Path(database)) as connection:
+        members = campaign_lists.segment_members(connection, as_of, segment)
+    return members.to_csv(index=False).encode()
+
+
+@st.cache_data(show_spinner=False, ttl=CACHE_SECONDS)
+def campaign_list_csv(database: str, segment: str | None) -> bytes:
+    with marts.connect(Path(database)) as connection:
+        targets = campaign_lists.campaign_list(connection, segment=segment)
+    return targets.to_csv(index=False).encode()
+
+
+def downloads(database: str, views: SegmentViews, segment: str | None, is_current: bool) -> None:
+    """CSV of the segment's customers (with why) and of its campaign target lists; the bank's
+    customer ids in clear, for its own CRM (`make export HASH_IDS=1` for lists that leave it)."""
+    st.header("Customer lists")
+    name = segment or "all_segments"
+    left, right = st.columns(2)
+    left.download_button(
+        "Download the segment's customers (CSV)",
+        segment_list_csv(database, str(views.as_of), segment),
+        file_name=f"segment_{name}_{views.as_of}.csv",
+        mime="text/csv",
+    )
+    if is_current:
+        right.download_button(
+            "Download the campaign lists (CSV)",
+            campaign_list_csv(database, segment),
+            file_name=f"campaigns_{name}_{views.as_of}.csv",
+            mime="text/csv",
+        )
+    else:
+        right.info("Campaign lists exist for the latest as-of date only.")
+
+
 def overview_section(views: SegmentViews) -> None:
     st.header("Segments")
     total = int(views.overview.customers.sum())
+    campaigns = views.playbook.loc[views.playbook.has_campaign]
     left, middle, right = st.columns(3)
     left.metric("Customers", f"{total:,}")
     middle.metric("Segments", f"{len(views.overview)}")
-    right.metric("Spend per month", f"{views.overview.total_spend_per_month_amount.sum():,.0f}")
-    st.altair_chart(charts.overview(views.overview, views.colours))
+    right.metric(
+        "Expected value of the campaigns, a year",
+        views.labels.money(campaigns.expected_value_amount.sum()),
+    )
+    st.altair_chart(charts.overview(views.overview, views.colours, views.labels.currency))
 
 
 def segment_card(views: SegmentViews, segment: str) -> None:
-    row = views.overview.loc[views.overview.segment_name == segment].iloc[0]
-    actions = views.playbook.loc[views.playbook.segment_name == segment]
-    st.header(f"Segment: {segment}")
+    row = views.overview.loc[views.overview.segment_key == segment].iloc[0]
+    actions = views.playbook.loc[views.playbook.segment_key == segment]
+    st.header(f"Segment: {row.segment_name}")
     st.write(actions.segment_description.iloc[0])
     customers, share, spend, deposits = st.columns(4)
     customers.metric("Customers", f"{int(row.customers):,}")
     share.metric("Share of customers", f"{row.customer_share:.1%}")
-    spend.metric("Median spend per month", f"{row.median_spend_per_month_amount:,.0f}")
-    deposits.metric("Deposit balances", f"{row.total_deposit_balance_amount:,.0f}")
-    recommended = actions.dropna(subset=["action"])
+    spend.metric(
+        "Median card spend per month", views.labels.money(row.median_spend_per_month_amount)
+    )
+    deposits.metric(
+        "Deposit balances, summed",
+        views.labels.money(row.total_deposit_balance_amount, compact=True),
+    )
+    recommended = actions.loc[actions.has_campaign]
     if recommended.empty:
-        st.info("The campaign playbook has no action for this segment.")
+        st.info(actions.action_description.iloc[0])
         return
     st.subheader("Recommended actions")
-    recommended = recommended.assign(
-        expected_value_amount=recommended.expected_value_amount.round()
-    )
     st.dataframe(
         recommended[
             [
-                "action",
-                "channel",
-                "product",
+                "action_label",
+                "channel_label",
                 "action_description",
                 "targeted_customers",
                 "expected_value_amount",
             ]
-        ],
+        ].round({"expected_value_amount": 0}),
         hide_index=True,
         column_config={
-            "targeted_customers": st.column_config.NumberColumn("customers", format="localized"),
+            "action_label": "Action",
+            "channel_label": "Channel",
+            "action_description": "What",
+            "targeted_customers": st.column_config.NumberColumn("Customers", format="localized"),
             "expected_value_amount": st.column_config.NumberColumn(
-                "expected value", format="localized"
+                f"Expected value, a year ({views.labels.currency})", format="localized"
             ),
         },
     )
+    st.caption(EXPECTED_VALUE_NOTE)
 
 
 def main() -> None:
@@ -104,20 +152,24 @@ def main() -> None:
 
 
 def page(database: str) -> None:
+    dates = as_of_dates(database)
     with st.sidebar:
         st.title("Filters")
-        as_of = st.selectbox("As-of date", as_of_dates(database), index=0)
+        as_of = st.selectbox("As-of date", dates, index=0)
         views = load(database, as_of)
-        segment = st.selectbox("Segment", [ALL_SEGMENTS, *views.overview.segment_name])
+        names = dict(zip(views.overview.segment_name, views.overview.segment_key, strict=True))
+        chosen = st.selectbox("Segment", [ALL_SEGMENTS, *names])
+    segment = names.get(chosen)
     st.title(f"Customer segments as of {views.as_of}")
     overview_section(views)
-    if segment != ALL_SEGMENTS:
+    if segment is not None:
         segment_card(views, segment)
+    downloads(database, views, segment, is_current=as_of == dates[0])
     st.header("What sets each segment apart")
     profiles = views.profiles
-    if segment != ALL_SEGMENTS:
-        profiles = profiles.loc[profiles.segment_name == segment]
-    st.altair_chart(charts.profile_heatmap(profiles))
+    if segment is not None:
+        profiles = profiles.loc[profiles.segment_key == segment]
+    st.altair_chart(charts.profile_heatmap(profiles), width="content")
     st.header("Migration since the previous as-of date")
     if views.migration.empty:
         st.info("Only one as-of date is built: migration needs two (`make history`).")
@@ -136,6 +188,13 @@ def page(database: str) -> None:
             ]
         ],
         hide_index=True,
+        column_config={
+            "feature": "Feature",
+            "psi_vs_training": st.column_config.NumberColumn("PSI vs training", format="%.3f"),
+            "status_vs_training": "Status vs training",
+            "psi_vs_previous": st.column_config.NumberColumn("PSI vs previous", format="%.3f"),
+            "status_vs_previous": "Status vs previous",
+        },
     )
     st.dataframe(
         views.share_drift[
@@ -148,16 +207,37 @@ def page(database: str) -> None:
             ]
         ],
         hide_index=True,
+        column_config={
+            "segment_name": "Segment",
+            "customer_share_pct": st.column_config.NumberColumn("Share (%)", format="%.1f"),
+            "share_at_training_pct": st.column_config.NumberColumn(
+                "At training (%)", format="%.1f"
+            ),
+            "previous_share_pct": st.column_config.NumberColumn("Previous (%)", format="%.1f"),
+            "change_vs_previous_points": st.column_config.NumberColumn(
+                "Change (points)", format="%+.1f"
+            ),
+        },
     )
     st.header("RFM grid")
-    grid = rfm_grid(database, views.as_of, None if segment == ALL_SEGMENTS else segment)
+    grid = rfm_grid(database, views.as_of, segment)
     st.altair_chart(charts.rfm_grid(grid))
     st.header("Data quality")
     st.altair_chart(charts.data_quality(views.quality_counts))
     if views.quality_reasons.empty:
         st.success("No raw row was rejected.")
     else:
-        st.dataframe(views.quality_reasons, hide_index=True)
+        st.dataframe(
+            views.quality_reasons,
+            hide_index=True,
+            column_config={
+                "table_name": "Raw table",
+                "rejection_reason": "Reason",
+                "rows_rejected": st.column_config.NumberColumn(
+                    "Rows quarantined", format="localized"
+                ),
+            },
+        )
 
 
 main()

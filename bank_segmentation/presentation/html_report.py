@@ -35,6 +35,7 @@ tfoot td { font-weight: 600; border-top: 2px solid #999; }
 .card { border: 1px solid #ddd; border-left: 8px solid var(--colour); border-radius: 6px;
         padding: .8rem 1rem; }
 .card h3 { margin: 0 0 .3rem 0; } .card p { margin: .3rem 0; } .note { color: #555; }
+.lead { font-size: 1.1rem; } .no-campaign { color: #7a4b00; }
 """
 
 
@@ -52,73 +53,114 @@ def number_cell(value: float, text: str) -> str:
     return f'<td class="number" data-value="{value}">{html.escape(text)}</td>'
 
 
-def overview_table(overview: pd.DataFrame) -> str:
+EXPECTED_VALUE_NOTE = (
+    "Expected value: what the bank expects to earn over a year if the campaign runs = each "
+    "targeted customer's basis amount (annual card spend, deposit balance, annual income or "
+    "loans outstanding) x the value rate x the response rate, summed; the rates are the "
+    "bank's, in seeds/campaign_playbook.csv."
+)
+STANDOUT_FEATURES = 3
+
+
+def campaigns(views: SegmentViews) -> pd.DataFrame:
+    return views.playbook.loc[views.playbook.has_campaign]
+
+
+def summary_section(views: SegmentViews) -> str:
+    """One screen: every segment's size, typical spend, campaign value and top action."""
+    labels = views.labels
+    value = campaigns(views).groupby("segment_key").expected_value_amount.sum()
+    top = campaigns(views).drop_duplicates("segment_key").set_index("segment_key")
     rows = "".join(
-        f'<tr data-segment="{html.escape(r.segment_name)}"><td>{r.segment_id}</td>'
-        f"<td>{html.escape(r.segment_name)}</td>"
+        f'<tr data-segment="{html.escape(r.segment_key)}"><td>{html.escape(r.segment_name)}</td>'
         + number_cell(r.customers, f"{r.customers:,}")
         + number_cell(r.customer_share, f"{r.customer_share:.1%}")
-        + number_cell(r.total_spend_per_month_amount, f"{r.total_spend_per_month_amount:,.0f}")
-        + number_cell(r.total_deposit_balance_amount, f"{r.total_deposit_balance_amount:,.0f}")
-        + "</tr>"
-        for r in overview.itertuples()
+        + number_cell(
+            r.median_spend_per_month_amount, labels.money(r.median_spend_per_month_amount)
+        )
+        + number_cell(value.get(r.segment_key, 0.0), labels.money(value.get(r.segment_key, 0.0)))
+        + "<td>"
+        + (
+            f"{html.escape(top.loc[r.segment_key].action_label)} "
+            f"({html.escape(top.loc[r.segment_key].channel_label)})"
+            if r.segment_key in top.index
+            else "No campaign"
+        )
+        + "</td></tr>"
+        for r in views.overview.itertuples()
     )
-    total = overview.customers.sum()
+    total = int(views.overview.customers.sum())
     footer = (
-        '<tr><td colspan="2">All customers</td>'
+        "<tr><td>All customers</td>"
         + number_cell(total, f"{total:,}")
-        + number_cell(overview.customer_share.sum(), f"{overview.customer_share.sum():.1%}")
         + number_cell(
-            overview.total_spend_per_month_amount.sum(),
-            f"{overview.total_spend_per_month_amount.sum():,.0f}",
+            views.overview.customer_share.sum(), f"{views.overview.customer_share.sum():.1%}"
         )
-        + number_cell(
-            overview.total_deposit_balance_amount.sum(),
-            f"{overview.total_deposit_balance_amount.sum():,.0f}",
-        )
-        + "</tr>"
+        + "<td></td>"
+        + number_cell(value.sum(), labels.money(value.sum()))
+        + "<td></td></tr>"
     )
     return (
-        '<table id="segment-overview"><thead><tr><th>id</th><th>segment</th>'
+        f'<p class="lead">{total:,} customers in {len(views.overview)} segments. The campaigns '
+        f"below are expected to earn {html.escape(labels.money(value.sum()))} over a year.</p>"
+        '<table id="segment-overview"><thead><tr><th>segment</th>'
         '<th class="number">customers</th><th class="number">share</th>'
-        '<th class="number">spend per month</th><th class="number">deposit balances</th>'
-        f"</tr></thead><tbody>{rows}</tbody><tfoot>{footer}</tfoot></table>"
+        '<th class="number">median card spend per month</th>'
+        '<th class="number">expected value of its campaigns, a year</th>'
+        f"<th>top action</th></tr></thead><tbody>{rows}</tbody><tfoot>{footer}</tfoot></table>"
+        f'<p class="note" id="expected-value-note">{html.escape(EXPECTED_VALUE_NOTE)}</p>'
+    )
+
+
+def standout_features(views: SegmentViews, segment_key: str) -> str:
+    """The features the segment differs most on (largest |z-score|), with both values."""
+    profile = views.profiles.loc[views.profiles.segment_key == segment_key]
+    strongest = profile.reindex(profile.z_score.abs().sort_values(ascending=False).index)
+    labels = views.labels
+    return "; ".join(
+        f"{r.feature} {labels.value(r.feature_key, r.segment_mean)} "
+        f"(all customers {labels.value(r.feature_key, r.population_mean)})"
+        for r in strongest.head(STANDOUT_FEATURES).itertuples()
+    )
+
+
+def action_item(action, money) -> str:
+    targeted = (
+        f" ({action.targeted_customers:,.0f} customers, expected value "
+        f"{money(action.expected_value_amount)} a year)"
+        if pd.notna(action.targeted_customers)
+        else ""
+    )
+    return (
+        f"<li><b>{html.escape(action.action_label)}</b> via {html.escape(action.channel_label)}: "
+        f"{html.escape(action.action_description)}{targeted}</li>"
     )
 
 
 def segment_cards(views: SegmentViews) -> str:
     cards = []
-    for (segment_id, name), actions in views.playbook.groupby(
-        ["segment_id", "segment_name"], sort=True
-    ):
+    for segment_key, actions in views.playbook.groupby("segment_key", sort=False):
         first = actions.iloc[0]
-        summary = views.overview.set_index("segment_id").loc[segment_id]
-        action_items = "".join(
-            f"<li><b>{html.escape(a.action)}</b> via {html.escape(a.channel)}: "
-            f"{html.escape(a.action_description)}"
-            + (
-                f" ({a.targeted_customers:,.0f} customers, expected value "
-                f"{a.expected_value_amount:,.0f})"
-                if pd.notna(a.targeted_customers)
-                else ""
-            )
-            + "</li>"
-            for a in actions.itertuples()
-            if pd.notna(a.action)
+        summary = views.overview.set_index("segment_key").loc[segment_key]
+        offered = actions.loc[actions.has_campaign]
+        standout = standout_features(views, segment_key)
+        plan = (
+            "<ul>"
+            + "".join(action_item(a, views.labels.money) for a in offered.itertuples())
+            + "</ul>"
+            if not offered.empty
+            else f'<p class="no-campaign">{html.escape(first.action_description)}</p>'
         )
         cards.append(
-            f'<div class="card" data-segment="{html.escape(name)}" '
-            f'style="--colour: {views.colours.get(name, "#888")}">'
-            f"<h3>{html.escape(name)}</h3><p>{html.escape(first.segment_description)}</p>"
+            f'<div class="card" data-segment="{html.escape(segment_key)}" '
+            f'style="--colour: {views.colours.get(first.segment_name, "#888")}">'
+            f"<h3>{html.escape(first.segment_name)}</h3>"
+            f"<p>{html.escape(first.segment_description)}</p>"
             f'<p><span class="customers" data-value="{summary.customers}">'
-            f"{summary.customers:,} customers</span> ({summary.customer_share:.1%}), spend "
-            f"{summary.median_spend_per_month_amount:,.0f} per month (median)</p>"
-            + (
-                f"<ul>{action_items}</ul>"
-                if action_items
-                else '<p class="note">No action in the playbook for this segment.</p>'
-            )
-            + "</div>"
+            f"{summary.customers:,} customers</span> ({summary.customer_share:.1%}), median card "
+            f"spend {html.escape(views.labels.money(summary.median_spend_per_month_amount))} per "
+            f"month</p>"
+            f'<p class="note">Stands out on: {html.escape(standout)}</p>' + plan + "</div>"
         )
     return f'<div class="cards">{"".join(cards)}</div>'
 
@@ -146,7 +188,7 @@ def optional_number(value: float, pattern: str) -> str:
 
 def stability_section(views: SegmentViews) -> str:
     features = "".join(
-        f'<tr data-feature="{html.escape(r.feature)}"><td>{html.escape(r.feature)}</td>'
+        f'<tr data-feature="{html.escape(r.feature_key)}"><td>{html.escape(r.feature)}</td>'
         + optional_number(r.psi_vs_training, "{:.3f}")
         + f"<td>{html.escape(str(r.status_vs_training or '-'))}</td>"
         + optional_number(r.psi_vs_previous, "{:.3f}")
@@ -154,7 +196,7 @@ def stability_section(views: SegmentViews) -> str:
         for r in views.feature_drift.itertuples()
     )
     shares = "".join(
-        f'<tr data-segment="{html.escape(r.segment_name)}"><td>{html.escape(r.segment_name)}</td>'
+        f'<tr data-segment="{html.escape(r.segment_key)}"><td>{html.escape(r.segment_name)}</td>'
         + optional_number(r.customer_share_pct, "{:.1f} %")
         + optional_number(r.share_at_training_pct, "{:.1f} %")
         + optional_number(r.previous_share_pct, "{:.1f} %")
@@ -180,19 +222,23 @@ def stability_section(views: SegmentViews) -> str:
 
 
 def build_charts(views: SegmentViews, exploration: eda.Exploration) -> dict[str, alt.TopLevelMixin]:
-    features = exploration.clustering_features
-    points, explained = eda.projection(exploration.customer_features, features)
+    labels = views.labels
+    features = tuple(labels.label(f) for f in exploration.clustering_features)
+    customers = exploration.customer_features.rename(
+        columns={f: labels.label(f) for f in exploration.clustering_features}
+    )
+    points, explained = eda.projection(customers, features)
     return {
-        "monthly_trends": charts.monthly_trends(exploration.monthly_trends),
-        "distributions": charts.distributions(
-            eda.distributions(exploration.customer_features, features)
-        ),
-        "correlations": charts.correlation_heatmap(
-            eda.correlations(exploration.customer_features, features)
-        ),
+        "monthly_trends": charts.monthly_trends(exploration.monthly_trends, labels.currency),
+        "distributions": charts.distributions(eda.distributions(customers, features)),
+        "correlations": charts.correlation_heatmap(eda.correlations(customers, features)),
         "k_selection": charts.k_selection(exploration.k_candidates, exploration.chosen_k),
-        "pca": charts.pca_scatter(points, explained, views.colours),
-        "overview": charts.overview(views.overview, views.colours),
+        "pca": charts.pca_scatter(
+            points.assign(segment_name=points.segment_name.map(labels.label)),
+            explained,
+            views.colours,
+        ),
+        "overview": charts.overview(views.overview, views.colours, labels.currency),
         "profile_heatmap": charts.profile_heatmap(views.profiles),
         "rfm_grid": charts.rfm_grid(views.rfm_grid),
         "data_quality": charts.data_quality(views.quality_counts),
@@ -205,41 +251,51 @@ def build_charts(views: SegmentViews, exploration: eda.Exploration) -> dict[str,
 
 
 def render(views: SegmentViews, built: dict[str, alt.TopLevelMixin], generated: date) -> str:
-    total = int(views.overview.customers.sum())
+    """Summary and actions first, then what explains them; the analysis behind the model last."""
     sections = [
+        ("summary", "Summary", summary_section(views)),
+        ("segments", "Segments and what to do", segment_cards(views)),
         (
-            "Exploratory analysis",
-            figure("monthly_trends", built["monthly_trends"])
-            + figure("distributions", built["distributions"])
-            + figure("correlations", built["correlations"])
-            + figure("k_selection", built["k_selection"])
-            + figure("pca", built["pca"]),
+            "profiles",
+            "What sets each segment apart",
+            figure("overview", built["overview"])
+            + figure("profile_heatmap", built["profile_heatmap"]),
         ),
-        ("Segments", figure("overview", built["overview"]) + overview_table(views.overview)),
-        ("What sets each segment apart", figure("profile_heatmap", built["profile_heatmap"])),
-        ("Segment cards and recommended actions", segment_cards(views)),
         (
-            "Migration since the previous as-of date",
+            "migration",
+            "Movement since the previous as-of date",
             figure(
                 "migration",
                 built.get("migration"),
                 "Only one as-of date is built: migration needs two (`make history`).",
             ),
         ),
-        ("Stability", stability_section(views)),
-        ("RFM", figure("rfm_grid", built["rfm_grid"])),
+        ("stability", "Stability", stability_section(views)),
+        ("rfm", "RFM", figure("rfm_grid", built["rfm_grid"])),
         (
+            "data-quality",
             "Data quality",
             figure("data_quality", built["data_quality"]) + quality_table(views.quality_reasons),
         ),
+        (
+            "appendix",
+            "Appendix: exploratory analysis and model diagnostics",
+            figure("monthly_trends", built["monthly_trends"])
+            + figure("distributions", built["distributions"])
+            + figure("correlations", built["correlations"])
+            + figure("k_selection", built["k_selection"])
+            + figure("pca", built["pca"]),
+        ),
     ]
-    body = "".join(f"<section><h2>{title}</h2>{content}</section>" for title, content in sections)
+    body = "".join(
+        f'<section id="{key}"><h2>{title}</h2>{content}</section>'
+        for key, title, content in sections
+    )
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         f"<title>Customer segments as of {views.as_of}</title><style>{STYLE}</style></head>"
         f"<body><h1>Customer segments as of {views.as_of}</h1>"
-        f'<p class="subtitle">{total:,} customers in {len(views.overview)} segments. '
-        f"Generated {generated} from the BI marts.</p>{body}</body></html>"
+        f'<p class="subtitle">Generated {generated} from the BI marts.</p>{body}</body></html>'
     )
 
 

@@ -69,7 +69,7 @@ def segment_profiles(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.D
         connection,
         """
         select segment_id, segment_name, feature, segment_mean, population_mean,
-               index_vs_population, z_score
+               index_vs_population, difference_vs_population, z_score
         from segment_profiles
         where as_of_date = ?
         order by segment_id, feature
@@ -82,13 +82,22 @@ def segment_playbook(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.D
     return frame(
         connection,
         """
-        select segment_id, segment_name, customers, segment_description, action, channel,
-               product, action_description, targeted_customers, expected_value_amount
+        select segment_id, segment_name, customers, segment_description, action, has_campaign,
+               channel, product, action_description, response_rate, value_basis, value_rate,
+               targeted_customers, expected_value_amount
         from segment_playbook
         where as_of_date = ?
-        order by segment_id, action
+        order by segment_id, expected_value_amount desc nulls last, action
         """,
         as_of,
+    )
+
+
+def display_formats(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return frame(
+        connection,
+        "select source_name, unit, label, label_with_unit, scale, decimals, value_suffix, "
+        "is_signed from display_formats",
     )
 
 

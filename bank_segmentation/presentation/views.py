@@ -1,4 +1,7 @@
-"""One as-of date's worth of everything the dashboard and the report show, read once."""
+"""One as-of date's worth of everything the dashboard and the report show, read once.
+
+The frames are ready to show: segment_name, from/to_segment_name and feature hold display
+labels (presentation/labels.py); segment_key and feature_key keep the marts' names."""
 
 from __future__ import annotations
 
@@ -9,12 +12,14 @@ import duckdb
 import pandas as pd
 
 from bank_segmentation.presentation import marts
+from bank_segmentation.presentation.labels import Labels, humanised, labels_from_frame
 from bank_segmentation.presentation.palette import segment_colours
 
 
 @dataclass(frozen=True)
 class SegmentViews:
     as_of: date
+    labels: Labels
     colours: dict[str, str]
     overview: pd.DataFrame
     profiles: pd.DataFrame
@@ -28,24 +33,65 @@ class SegmentViews:
     share_drift: pd.DataFrame
 
 
+def with_segment_labels(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    labelled = frame.assign(segment_key=frame.segment_name)
+    return labelled.assign(segment_name=labelled.segment_key.map(labels.label))
+
+
+def with_feature_labels(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    labelled = frame.assign(feature_key=frame.feature)
+    return labelled.assign(feature=labelled.feature_key.map(labels.label))
+
+
+def profile_cells(profiles: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """Per cell the text a profile shows: the index (100 = average), or for a feature that can
+    be below 0 (an index of it means nothing) the difference from the average in its unit."""
+    text = [
+        labels.value(r.feature_key, r.difference_vs_population, signed=True, compact=True)
+        if labels.is_signed(r.feature_key)
+        else ("-" if pd.isna(r.index_vs_population) else f"{r.index_vs_population:,.0f}")
+        for r in profiles.itertuples()
+    ]
+    return profiles.assign(cell_text=text)
+
+
+def playbook_labels(playbook: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    return with_segment_labels(playbook, labels).assign(
+        action_label=playbook.action.map(humanised),
+        channel_label=playbook.channel.fillna("").str.replace("_", " "),
+    )
+
+
 def read_views(connection: duckdb.DuckDBPyConnection, as_of: date | None = None) -> SegmentViews:
     """The views of `as_of` (default: the latest as-of date in the marts)."""
     dates = marts.as_of_dates(connection)
     if not dates:
         raise ValueError("segment_summary is empty: build the project (`make build`) first")
     as_of = as_of or dates[0]
+    labels = labels_from_frame(marts.display_formats(connection))
     counts, reasons = marts.data_quality(connection)
+    profiles = with_feature_labels(
+        with_segment_labels(marts.segment_profiles(connection, as_of), labels), labels
+    )
+    migration = marts.segment_migration(connection, as_of)
     return SegmentViews(
         as_of=as_of,
-        colours=segment_colours(marts.all_segments(connection)),
-        overview=marts.segment_overview(connection, as_of),
-        profiles=marts.segment_profiles(connection, as_of),
-        playbook=marts.segment_playbook(connection, as_of),
-        migration=marts.segment_migration(connection, as_of),
+        labels=labels,
+        colours={
+            labels.label(name): colour
+            for name, colour in segment_colours(marts.all_segments(connection)).items()
+        },
+        overview=with_segment_labels(marts.segment_overview(connection, as_of), labels),
+        profiles=profile_cells(profiles, labels),
+        playbook=playbook_labels(marts.segment_playbook(connection, as_of), labels),
+        migration=migration.assign(
+            from_segment_name=migration.from_segment_name.map(labels.label),
+            to_segment_name=migration.to_segment_name.map(labels.label),
+        ),
         rfm_grid=marts.rfm_grid(connection, as_of),
         rfm_summary=marts.rfm_summary(connection, as_of),
         quality_counts=counts,
         quality_reasons=reasons,
-        feature_drift=marts.feature_drift(connection, as_of),
-        share_drift=marts.share_drift(connection, as_of),
+        feature_drift=with_feature_labels(marts.feature_drift(connection, as_of), labels),
+        share_drift=with_segment_labels(marts.share_drift(connection, as_of), labels),
     )

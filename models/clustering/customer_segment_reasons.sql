@@ -12,20 +12,18 @@
 {%- set reason_columns = [
     'feature', 'contribution', 'customer_value', 'segment_value', 'population_value'
 ] -%}
-{#- A value as text, two decimals, 'missing' when the extract gave none. Rounded as a
-    decimal: engines round a double such as 0.825 (0.82499...) differently. -#}
-{%- set as_text = "coalesce(cast(cast(round(cast({0} as decimal(38, 6)), 2) "
-    ~ "as decimal(18, 2)) as " ~ dbt.type_string() ~ "), 'missing')" -%}
-{#- Per reason "cash share 0.62 (segment 0.55, all customers 0.08)"; null without. -#}
+{#- Per reason "ATM and branch use 62 % (segment 55 %, all customers 8 %)": the
+    feature's label and format from display_formats; null without a reason. -#}
 {%- set reason_phrases = [] -%}
 {%- for reason in reasons -%}
     {%- set prefix = 'top_reasons.reason_' ~ reason ~ '_' -%}
+    {%- set formats = 'reason_' ~ reason ~ '_format' -%}
     {%- do reason_phrases.append(
         'case when ' ~ prefix ~ 'feature is not null then ' ~ dbt.concat([
-            'replace(' ~ prefix ~ "feature, '_', ' ')",
-            "' '", as_text.format(prefix ~ 'customer_value'),
-            "' (segment '", as_text.format(prefix ~ 'segment_value'),
-            "', all customers '", as_text.format(prefix ~ 'population_value'),
+            'coalesce(' ~ formats ~ '.label, replace(' ~ prefix ~ "feature, '_', ' '))",
+            "' '", display_value_text(prefix ~ 'customer_value', formats),
+            "' (segment '", display_value_text(prefix ~ 'segment_value', formats),
+            "', all customers '", display_value_text(prefix ~ 'population_value', formats),
             "')'",
         ]) ~ ' end'
     ) -%}
@@ -161,6 +159,12 @@ top_reasons as (
 
 ),
 
+display_formats as (
+
+    select * from {{ ref('display_formats') }}
+
+),
+
 segment_names as (
 
     select distinct
@@ -189,6 +193,10 @@ explained as (
     from assignments
     left join top_reasons
         on assignments.customer_id = top_reasons.customer_id
+    {%- for reason in reasons %}
+        left join display_formats as reason_{{ reason }}_format
+            on top_reasons.reason_{{ reason }}_feature = reason_{{ reason }}_format.source_name
+    {%- endfor %}
     left join segment_names as runner_up_names
         on
             assignments.model_version = runner_up_names.model_version

@@ -49,6 +49,7 @@ valued as (
     from customer_segments
     inner join campaign_playbook
         on customer_segments.segment_name = campaign_playbook.segment_name
+    where campaign_playbook.action != {{ no_campaign_action() }}
 
 ),
 

@@ -1,10 +1,11 @@
 {{ config(grants=bi_grants()) }}
 
 {#-
-    One row per segment per recommended action per as-of date (one row with null action for a
-    segment without any): the plain-language description of the segment from its naming rule,
-    the action from the campaign playbook, and for the current as-of date the customers
-    targeted and their summed expected value.
+    One row per segment per recommended action per as-of date: the plain-language description
+    of the segment from its naming rule, the action from the campaign playbook with the figures
+    of its expected value, and for the current as-of date the customers targeted and their
+    summed expected value. A segment the playbook gives no campaign keeps one row with action
+    no_campaign and the reason: the playbook's, or that the playbook has no row for its name.
 -#}
 with
 
@@ -69,12 +70,28 @@ joined as (
     select
         summary.as_of_date,
         summary.segment_name,
-        campaign_playbook.action,
+        coalesce(
+            campaign_playbook.action, {{ no_campaign_action() }}
+        ) as action,  -- noqa: RF04
         campaign_playbook.channel,
         campaign_playbook.product,
-        campaign_playbook.description as action_description,
+        campaign_playbook.value_basis,
+        coalesce(
+            campaign_playbook.description,
+            {{ dbt.concat([
+                "'No campaign: the playbook has no row for '",
+                'summary.segment_name',
+                "'. Add an action, or a no_campaign row saying why, to '",
+                "'seeds/campaign_playbook.csv'",
+            ]) }}
+        ) as action_description,
         cast(summary.segment_id as integer) as segment_id,
         cast(summary.customers as integer) as customers,
+        coalesce(
+            campaign_playbook.action != {{ no_campaign_action() }}, false
+        ) as has_campaign,
+        cast(campaign_playbook.response_rate as double) as response_rate,
+        cast(campaign_playbook.value_rate as double) as value_rate,
         cast(targeted.targeted_customers as integer) as targeted_customers,
         cast(targeted.expected_value_amount as double) as expected_value_amount,
         coalesce(

@@ -2,8 +2,10 @@
 
 {#-
     One row per segment per feature per as-of date: how the segment differs from all customers.
-    index = 100 x segment mean / population mean; z_score = (segment mean - population mean) /
-    population standard deviation.
+    index = 100 x segment mean / population mean, for features that cannot be below 0 (an
+    index of a balance or a trend means nothing: null there, display_formats.is_signed);
+    difference = segment mean - population mean; z_score = difference / population standard
+    deviation.
 -#}
 with
 
@@ -25,6 +27,14 @@ unpivoted as (
         from history
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
+
+),
+
+signed_features as (
+
+    select source_name as feature
+    from {{ ref('display_formats') }}
+    where is_signed
 
 ),
 
@@ -66,10 +76,16 @@ compared as (
         cast(segments.segment_median as double) as segment_median,
         cast(population.population_mean as double) as population_mean,
         cast(
-            100
-            * segments.segment_mean
-            / nullif(population.population_mean, 0) as double
+            case
+                when signed_features.feature is null
+                    then
+                        100 * segments.segment_mean
+                        / nullif(population.population_mean, 0)
+            end as double
         ) as index_vs_population,
+        cast(
+            segments.segment_mean - population.population_mean as double
+        ) as difference_vs_population,
         cast(
             (segments.segment_mean - population.population_mean)
             / nullif(population.population_stddev, 0) as double
@@ -80,6 +96,8 @@ compared as (
         on
             segments.as_of_date = population.as_of_date
             and segments.feature = population.feature
+    left join signed_features
+        on segments.feature = signed_features.feature
 
 )
 

@@ -1,0 +1,52 @@
+{{ config(grants=bi_grants()) }}
+
+{#-
+    One row per feature or segment name: the label, unit and number format the report, the
+    dashboard and the reasons text show it with (seeds display_labels and display_units,
+    currency from var currency).
+-#}
+with
+
+labels as (
+
+    select * from {{ ref('display_labels') }}
+
+),
+
+units as (
+
+    select * from {{ ref('display_units') }}
+
+),
+
+resolved as (
+
+    select
+        labels.source_name,
+        labels.kind,
+        labels.label,
+        labels.unit,
+        cast(labels.is_signed as boolean) as is_signed,
+        cast(coalesce(units.scale, 1) as double) as scale,
+        cast(coalesce(units.decimals, 0) as integer) as decimals,
+        {{ with_currency('units.value_suffix') }} as value_suffix,
+        {{ with_currency('units.axis_suffix') }} as axis_suffix
+    from labels
+    left join units
+        on labels.unit = units.unit
+
+),
+
+final as (
+
+    select
+        *,
+        case
+            when axis_suffix is null then label
+            else {{ dbt.concat(['label', "' ('", 'axis_suffix', "')'"]) }}
+        end as label_with_unit
+    from resolved
+
+)
+
+select * from final
