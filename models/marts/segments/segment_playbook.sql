@@ -78,12 +78,8 @@ joined as (
         campaign_playbook.value_basis,
         coalesce(
             campaign_playbook.description,
-            {{ dbt.concat([
-                "'No campaign: the playbook has no row for '",
-                'summary.segment_name',
-                "'. Add an action, or a no_campaign row saying why, to '",
-                "'seeds/campaign_playbook.csv'",
-            ]) }}
+            'No campaign: the campaign playbook (seeds/campaign_playbook.csv) has '
+            || 'no row for this segment yet.'
         ) as action_description,
         cast(summary.segment_id as integer) as segment_id,
         cast(summary.customers as integer) as customers,
