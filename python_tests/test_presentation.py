@@ -25,6 +25,19 @@ from python_tests.conftest import HISTORY_AS_OF_DATES
 from python_tests.dbt_helpers import PROJECT_DIR, run_dbt
 
 LATEST = HISTORY_AS_OF_DATES[-1]
+# Summary and actions first, what explains them next, the model's diagnostics last.
+REPORT_SECTIONS = [
+    "summary",
+    "segments",
+    "profiles",
+    "migration",
+    "stability",
+    "rfm",
+    "data-quality",
+    "appendix",
+]
+VISIBLE_TEXT = """() => document.body.innerText + ' ' +
+    Array.from(document.querySelectorAll('svg text')).map(t => t.textContent).join(' ')"""
 DASHBOARD_CHARTS = 5  # overview, profile heatmap, migration, RFM grid, data quality
 CARD_METRICS = 4  # customers, share, median spend, deposits
 REPORT_CHARTS = {
@@ -39,6 +52,21 @@ REPORT_CHARTS = {
     "rfm_grid",
     "data_quality",
 }
+
+
+def display_labels(database: Path) -> dict[str, str]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return dict(connection.execute("select source_name, label from display_formats").fetchall())
+
+
+def names_with_a_label_shown(database: Path, text: str) -> list[str]:
+    """Feature, segment and action names (snake_case) that appear in `text` as they are."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        names = connection.execute(
+            "select source_name from display_formats union select segment_name from "
+            "segment_summary union select action from segment_playbook"
+        ).fetchall()
+    return sorted(name for (name,) in names if "_" in name and name in text)
 
 
 def latest_summary(database: Path) -> pd.DataFrame:
@@ -94,9 +122,11 @@ def test_report_opens_in_chromium_with_every_chart_and_the_marts_totals(
             "figure.chart",
             "figures => figures.map(f => [f.id, f.querySelectorAll('svg path, svg rect').length])",
         )
+        sections = page.eval_on_selector_all("body > section", "s => s.map(e => e.id)")
+        visible = page.evaluate(VISIBLE_TEXT)
         rows = page.eval_on_selector_all(
             "#segment-overview tbody tr",
-            "rows => rows.map(r => [r.dataset.segment, Number(r.cells[2].dataset.value)])",
+            "rows => rows.map(r => [r.dataset.segment, Number(r.cells[1].dataset.value)])",
         )
         total = page.eval_on_selector(
             "#segment-overview tfoot tr", "r => Number(r.cells[1].dataset.value)"
@@ -106,12 +136,20 @@ def test_report_opens_in_chromium_with_every_chart_and_the_marts_totals(
             "cards => cards.map(c => [c.dataset.segment, "
             "Number(c.querySelector('.customers').dataset.value)])",
         )
+        plans = page.eval_on_selector_all(
+            ".card", "cards => cards.map(c => c.querySelectorAll('li, .no-campaign').length)"
+        )
         drift_rows = page.eval_on_selector_all(
             "#feature-drift tbody tr", "rows => rows.map(r => r.dataset.feature)"
         )
         stability = page.inner_text("#stability-summary")
         save_screenshot(page, "segment_report.png")
     assert errors == []
+    assert sections == REPORT_SECTIONS
+    assert plans and all(plans), "every segment card has an action or says why it has none"
+    assert names_with_a_label_shown(database, visible) == []
+    assert "Expected value: what the bank expects to earn over a year" in visible
+    assert "No action in the playbook" not in visible
     with duckdb.connect(str(database), read_only=True) as connection:
         latest_drift = connection.execute(
             "select feature, previous_as_of_date from segment_feature_drift where as_of_date = ?",
@@ -202,11 +240,12 @@ def metrics(page) -> list[tuple[str, str]]:
 
 
 def test_dashboard_renders_every_chart_and_a_chosen_segment_shows_its_mart_numbers(
-    dashboard_url: str, history_warehouse
+    dashboard_url: str, history_warehouse, tmp_path
 ):
     database = history_warehouse.database
     summary = latest_summary(database)
     chosen = summary.iloc[1]
+    label = display_labels(database)[chosen.segment_name]
     with browser_page(height=3200) as (page, errors):
         page.goto(dashboard_url)
         charts = page.locator('[data-testid="stVegaLiteChart"]')
@@ -214,8 +253,8 @@ def test_dashboard_renders_every_chart_and_a_chosen_segment_shows_its_mart_numbe
         assert charts.count() == DASHBOARD_CHARTS
         overview = dict(metrics(page))
         page.locator('[data-testid="stSelectbox"]').filter(has_text="Segment").click()
-        page.get_by_role("option", name=chosen.segment_name, exact=True).click()
-        page.get_by_text(f"Segment: {chosen.segment_name}").wait_for(timeout=30_000)
+        page.get_by_role("option", name=label, exact=True).click()
+        page.get_by_text(f"Segment: {label}").wait_for(timeout=30_000)
         page.wait_for_function(
             f"document.querySelectorAll('[data-testid=\"stMetric\"]').length == "
             f"{len(overview) + CARD_METRICS}",
@@ -225,13 +264,31 @@ def test_dashboard_renders_every_chart_and_a_chosen_segment_shows_its_mart_numbe
         for index in range(charts.count()):
             charts.nth(index).locator("canvas, svg").first.wait_for(timeout=30_000)
         stability = page.get_by_text("Compared with the previous as-of date").inner_text()
+        downloaded = {}
+        for button in ("segment's customers", "campaign lists"):
+            with page.expect_download() as download:
+                page.get_by_text(f"Download the {button} (CSV)").click()
+            downloaded[button] = pd.read_csv(download.value.path())
+        visible = page.evaluate(VISIBLE_TEXT)
         save_screenshot(page, "dashboard.png")
     assert errors == []
     assert overview["Customers"] == f"{summary.customers.sum():,}"
     assert card["Customers"] == f"{int(chosen.customers):,}"
     assert card["Share of customers"] == f"{chosen.customer_share:.1%}"
-    assert card["Median spend per month"] == f"{chosen.median_spend_per_month_amount:,.0f}"
+    assert card["Median card spend per month"] == f"{chosen.median_spend_per_month_amount:,.0f} EUR"
     assert "clustering features are stable" in stability
+    assert names_with_a_label_shown(database, visible) == []
+    members, targets = downloaded["segment's customers"], downloaded["campaign lists"]
+    assert len(members) == chosen.customers and set(members.segment_name) == {chosen.segment_name}
+    with duckdb.connect(str(database), read_only=True) as connection:
+        expected = connection.execute(
+            "select customer_id, action, rank_in_action from campaign_targets "
+            "where segment_name = ? order by action, rank_in_action",
+            [chosen.segment_name],
+        ).df()
+    pd.testing.assert_frame_equal(
+        targets[["customer_id", "action", "rank_in_action"]], expected, check_dtype=False
+    )
 
 
 def test_segment_colours_follow_segment_ids_and_stay_put():
