@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -103,24 +104,15 @@ def test_rebuilding_a_past_month_replaces_its_history_rows(history_warehouse, de
     pd.testing.assert_frame_equal(before, after)
 
 
-def test_metricflow_query_agrees_with_the_summary_mart(history_warehouse, demo_raw, tmp_path):
-    database = history_warehouse.database
-    # mf reads the semantic manifest from the project's target/, which names the warehouse
-    run_dbt(["parse"], raw_path=demo_raw, database=database, target_path=PROJECT_DIR / "target")
+README_MF_QUERY = re.compile(r"^\.venv/bin/mf (query .*)$", re.MULTILINE)
+
+
+def run_mf(database: Path, arguments: list[str], output: Path) -> pd.DataFrame:
+    """`mf <arguments> --csv output` on `database` (semantic manifest: the project's target/)."""
     env = {**os.environ, "BANKSEG_DUCKDB_PATH": str(database), "DBT_PROFILES_DIR": str(PROJECT_DIR)}
-    output = tmp_path / "mf.csv"
     mf = Path(sys.executable).parent / "mf"
     result = subprocess.run(
-        [
-            str(mf),
-            "query",
-            "--metrics",
-            "segment_customers,segment_spend_per_month",
-            "--group-by",
-            "segment_snapshot__segment_name,metric_time",
-            "--csv",
-            str(output),
-        ],
+        [str(mf), *arguments, "--csv", str(output)],
         cwd=PROJECT_DIR,
         env=env,
         capture_output=True,
@@ -128,7 +120,77 @@ def test_metricflow_query_agrees_with_the_summary_mart(history_warehouse, demo_r
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    metrics = pd.read_csv(output)
+    return pd.read_csv(output)
+
+
+@pytest.fixture(scope="module")
+def semantic_manifest(history_warehouse, demo_raw) -> Path:
+    # mf reads the semantic manifest from the project's target/, which names the warehouse
+    database = history_warehouse.database
+    run_dbt(["parse"], raw_path=demo_raw, database=database, target_path=PROJECT_DIR / "target")
+    return database
+
+
+def test_readme_metricflow_examples_agree_with_the_marts(semantic_manifest, tmp_path):
+    database = semantic_manifest
+    examples = README_MF_QUERY.findall((PROJECT_DIR / "README.md").read_text())
+    assert len(examples) == 4, examples
+    by_segment, borderline, campaigns, _ = (
+        run_mf(database, shlex.split(example), tmp_path / f"example_{i}.csv")
+        for i, example in enumerate(examples)
+    )
+    customers = query(
+        database,
+        """
+        select segment_name as customer__segment_name, count(*) as customers,
+               count(*) / sum(count(*)) over () as segment_share,
+               avg(spend_per_month_amount) as spend_per_customer,
+               count(*) filter (where assignment_confidence = 'borderline')
+                   / sum(count(*)) over () as borderline_share
+        from customer_segments group by 1
+        """,
+    )
+    joined = customers.merge(by_segment, on="customer__segment_name", validate="one_to_one")
+    assert len(joined) == len(customers) == len(by_segment)
+    assert (joined.customers_x == joined.customers_y).all()
+    for metric in ("segment_share", "spend_per_customer"):
+        assert ((joined[f"{metric}_x"] - joined[f"{metric}_y"]).abs() < 1e-3).all(), metric
+    assert abs(by_segment.segment_share.sum() - 1) < 1e-3
+    shares = customers.merge(borderline, on="customer__segment_name")
+    assert ((shares.borderline_share - shares.segment_share_y).abs() < 1e-3).all()
+    targets = query(
+        database,
+        """
+        select action as campaign_target__action, segment_name as customer__segment_name,
+               sum(expected_value_amount) as campaign_expected_value,
+               avg(expected_value_amount) as expected_value_per_targeted_customer
+        from campaign_targets group by 1, 2
+        """,
+    )
+    compared = targets.merge(
+        campaigns, on=["campaign_target__action", "customer__segment_name"], validate="one_to_one"
+    )
+    assert len(compared) == len(targets) == len(campaigns)
+    for metric in ("campaign_expected_value", "expected_value_per_targeted_customer"):
+        relative = (compared[f"{metric}_x"] - compared[f"{metric}_y"]).abs() / compared[
+            f"{metric}_x"
+        ].abs().clip(lower=1)
+        assert (relative < 1e-3).all(), metric
+
+
+def test_metricflow_query_agrees_with_the_summary_mart(semantic_manifest, tmp_path):
+    database = semantic_manifest
+    metrics = run_mf(
+        database,
+        [
+            "query",
+            "--metrics",
+            "segment_customers,segment_spend_per_month",
+            "--group-by",
+            "segment_snapshot__segment_name,metric_time",
+        ],
+        tmp_path / "mf.csv",
+    )
     metrics["as_of_date"] = pd.to_datetime(metrics.metric_time__day).dt.strftime("%Y-%m-%d")
     summary = query(
         database,
