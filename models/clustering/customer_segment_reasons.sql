@@ -195,7 +195,9 @@ explained as (
         on assignments.customer_id = top_reasons.customer_id
     {%- for reason in reasons %}
         left join display_formats as reason_{{ reason }}_format
-            on top_reasons.reason_{{ reason }}_feature = reason_{{ reason }}_format.source_name
+            on
+                top_reasons.reason_{{ reason }}_feature
+                = reason_{{ reason }}_format.source_name
     {%- endfor %}
     left join segment_names as runner_up_names
         on
