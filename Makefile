@@ -85,7 +85,7 @@ build: setup data ## Install, generate demo data if missing, dbt build, show the
 berka: setup ## Build everything on the real Czech bank data (Berka) and print the segments
 	@mkdir -p $(dir $(BERKA_DUCKDB_PATH))
 	BANKSEG_DUCKDB_PATH=$(BERKA_DUCKDB_PATH) $(BIN)/dbt build $(DBT_FLAGS) --vars \
-		"{source_adapter: berka, as_of_date: '1994-03-30', lookback_months: 6, segmentation_features: '$(BERKA_FEATURES)'}"
+		"{source_adapter: berka, currency: CZK, as_of_date: '1994-03-30', lookback_months: 6, segmentation_features: '$(BERKA_FEATURES)'}"
 	@$(BIN)/python -m bank_segmentation.show --database $(BERKA_DUCKDB_PATH)
 
 BENCH_SCALES ?= 10000,100000,1000000

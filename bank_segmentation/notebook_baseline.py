@@ -16,8 +16,6 @@ import pandas as pd
 from sklearn.cluster import KMeans
 from sklearn.preprocessing import StandardScaler
 
-from bank_segmentation.evaluation import elbow_k
-
 
 def customer_features(raw: Path) -> pd.DataFrame:
     """Roughly the project's behavioural features, computed the pandas way."""
@@ -59,9 +57,23 @@ def customer_features(raw: Path) -> pd.DataFrame:
     return features
 
 
-def segment(features: pd.DataFrame, seed: int = 42) -> tuple[int, np.ndarray]:
+def elbow_k(inertias: dict[int, float]) -> int:
+    """The k furthest below the straight line from the first to the last inertia point."""
+    ks = np.array(sorted(inertias))
+    values = np.array([inertias[k] for k in ks])
+    line = values[0] + (values[-1] - values[0]) * (ks - ks[0]) / (ks[-1] - ks[0])
+    return int(ks[np.argmax(line - values)])
+
+
+def standardised(features: pd.DataFrame) -> np.ndarray:
+    """Mean-imputed (0 where a column is empty), then StandardScaler: the notebook's matrix."""
     numeric = features.fillna(features.mean()).fillna(0.0)
-    x = StandardScaler().fit_transform(numeric.to_numpy())
+    return StandardScaler().fit_transform(numeric.to_numpy())
+
+
+def segment(features: pd.DataFrame, seed: int = 42) -> tuple[int, np.ndarray]:
+    """K-Means on the standardised features, k by the elbow of the inertia over k = 2..10."""
+    x = standardised(features)
     inertias = {
         k: KMeans(n_clusters=k, n_init=10, random_state=seed).fit(x).inertia_ for k in range(2, 11)
     }

@@ -1,3 +1,3 @@
 {% macro berka_enabled() %}
-    {{ return(var('source_adapter', 'core_banking') == 'berka') }}
+    {{ return(var('source_adapter') == 'berka') }}
 {% endmacro %}

@@ -1,7 +1,7 @@
 {% macro profile_features() %}
     {#- Numeric customer features carried into the segment marts and profiled per segment;
         var profile_features narrows the list (used by unit tests). -#}
-    {{ return(var('profile_features', none) or [
+    {{ return(var('profile_features') or [
         'spend_per_month_amount', 'average_ticket_amount', 'transactions_per_month',
         'recurring_income_amount', 'average_deposit_balance_amount', 'deposit_balance_trend_amount',
         'savings_rate', 'online_share', 'card_present_share', 'cash_share', 'branch_share',

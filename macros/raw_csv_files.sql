@@ -11,17 +11,17 @@
     {%- if target.type != 'duckdb' -%}
         {{ return(files) }}
     {%- endif -%}
-    {%- if var('source_adapter', 'core_banking') == 'berka' -%}
-        {%- set folder = var('berka_data_path', env_var('BANKSEG_BERKA_PATH', '../shared/data/berka')) -%}
+    {%- if var('source_adapter') == 'berka' -%}
+        {%- set folder = berka_data_path() -%}
         {%- for file_name in ['client', 'account', 'disp', 'trans', 'loan', 'card', 'district'] -%}
             {%- do files.append((file_name, folder ~ '/' ~ file_name ~ '.asc',
                 "delim = ';', header = true, quote = '\"', all_varchar = true")) -%}
         {%- endfor -%}
-    {%- elif var('raw_source_kind', 'files') == 'files' and raw_file_format() == 'csv' -%}
+    {%- elif var('raw_source_kind') == 'files' and raw_file_format() == 'csv' -%}
         {%- for table_name in core_banking_tables() -%}
             {%- do files.append((table_name, raw_data_path() ~ '/' ~ table_name ~ '.csv',
                 "header = true, all_varchar = true, encoding = '"
-                ~ var('raw_csv_encoding', 'utf-8') ~ "'")) -%}
+                ~ var('raw_csv_encoding') ~ "'")) -%}
         {%- endfor -%}
     {%- endif -%}
     {{ return(files) }}

@@ -3,7 +3,7 @@
     {%- set folder = raw_data_path() -%}
     {%- if raw_file_format() == 'csv' -%}
         read_csv('{{ folder }}/{{ table_name }}.csv', header = true, all_varchar = true,
-            encoding = '{{ var("raw_csv_encoding", "utf-8") }}', ignore_errors = true)
+            encoding = '{{ var("raw_csv_encoding") }}', ignore_errors = true)
     {%- else -%}
         read_parquet('{{ folder }}/{{ table_name }}.parquet')
     {%- endif -%}

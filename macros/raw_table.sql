@@ -4,7 +4,7 @@
         warehouse tables), or an adapter's mapping of another layout into the contract
         (var source_adapter, e.g. 'berka').
     -#}
-    {%- set adapter_name = var('source_adapter', 'core_banking') -%}
+    {%- set adapter_name = var('source_adapter') -%}
     {%- if adapter_name == 'core_banking' -%}
         {{ return(source('core_banking', table_name)) }}
     {%- elif adapter_name == 'berka' -%}

@@ -8,7 +8,7 @@
     {%- if not execute -%}
         {{ return('') }}
     {%- endif -%}
-    {%- if var('source_adapter', 'core_banking') == 'berka' -%}
+    {%- if var('source_adapter') == 'berka' -%}
         {%- if target.type != 'duckdb' -%}
             {{ exceptions.raise_compiler_error(
                 "source_adapter 'berka' reads the .asc files with DuckDB's CSV reader: it runs "
@@ -16,7 +16,7 @@
         {%- endif -%}
         {{ return(validate_berka_files()) }}
     {%- endif -%}
-    {%- if var('raw_source_kind', 'files') != 'files' -%}
+    {%- if var('raw_source_kind') != 'files' -%}
         {{ return('') }}
     {%- endif -%}
     {%- set folder = raw_data_path() -%}
@@ -58,7 +58,7 @@
             ~ "tables of the raw input contract must exist (balances, loans and "
             ~ "loan_applications may be empty).") }}
     {%- endif -%}
-    {%- if path.endswith('.csv') and var('raw_csv_encoding', 'utf-8') | lower in ['utf-8', 'utf8'] -%}
+    {%- if path.endswith('.csv') and var('raw_csv_encoding') | lower in ['utf-8', 'utf8'] -%}
         {%- set not_utf8 = run_query(
             "select try(decode(content)) is null from read_blob('" ~ path ~ "')"
         ).columns[0].values()[0] -%}
@@ -88,7 +88,7 @@
     {%- do run_query('drop table if exists ' ~ schema ~ '.' ~ table_name) -%}
     {%- if path.endswith('.csv') -%}
         {%- set using = "csv options (header 'true', encoding '"
-            ~ var('raw_csv_encoding', 'utf-8') ~ "')" -%}
+            ~ var('raw_csv_encoding') ~ "')" -%}
     {%- else -%}
         {%- set using = 'parquet' -%}
     {%- endif -%}
@@ -108,7 +108,7 @@
 {% endmacro %}
 
 {% macro validate_berka_files() %}
-    {%- set folder = var('berka_data_path', env_var('BANKSEG_BERKA_PATH', '../shared/data/berka')) -%}
+    {%- set folder = berka_data_path() -%}
     {%- for file_name in ['client', 'account', 'disp', 'trans', 'loan', 'card', 'district'] -%}
         {%- set path = folder ~ '/' ~ file_name ~ '.asc' -%}
         {%- set found = run_query("select count(*) from glob('" ~ path ~ "')").columns[0].values()[0] -%}

@@ -128,7 +128,7 @@ def berka_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     database = tmp_path_factory.mktemp("berka") / "berka.duckdb"
     variables = (
-        "{source_adapter: berka, as_of_date: '1994-03-30', lookback_months: 6, "
+        "{source_adapter: berka, currency: CZK, as_of_date: '1994-03-30', lookback_months: 6, "
         f"segmentation_features: '{BERKA_FEATURES}'}}"
     )
     run_dbt(

@@ -86,6 +86,16 @@ def test_rows_reconcile_raw_equals_mapped_plus_unmapped(berka_warehouse):
     assert (
         counts.rows_in == counts.rows_kept + counts.rows_rejected + counts.rows_after_as_of_date
     ).all()
+    adapter = counts[counts.layer == "adapter"].set_index("table_name")
+    assert set(adapter.index) == {
+        f"berka {f}" for f in ("client", "account", "card", "trans", "loan")
+    }
+    assert adapter.loc["berka client", ["rows_in", "rows_kept", "rows_rejected"]].tolist() == [
+        clients,
+        mapped,
+        869,
+    ]
+    assert set(counts[counts.layer == "staging"].table_name) >= {"customers", "transactions"}
 
 
 def test_nothing_after_the_as_of_date_reaches_the_features(berka_warehouse):
@@ -126,6 +136,12 @@ def test_every_customer_of_the_as_of_date_gets_a_named_segment(berka_warehouse):
     )
     assert segments.customers.sum() == 1229  # owners of the accounts opened by 1994-03-30
     assert segments.segment_name.str.startswith("segment_").sum() == 0
+
+
+def test_amounts_are_shown_in_the_currency_of_the_extract(berka_warehouse):
+    """Berka books in Czech crowns (var currency CZK): the reasons say so, never EUR."""
+    reasons = query(berka_warehouse, "select reason_text from customer_segments").reason_text
+    assert reasons.str.contains(" CZK").any() and not reasons.str.contains("EUR").any()
 
 
 def test_a_missing_berka_folder_fails_with_the_path(tmp_path):

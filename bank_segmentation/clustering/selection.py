@@ -25,7 +25,9 @@ with a message naming the cause and the setting to change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import numpy as np
 from sklearn.cluster import KMeans, MiniBatchKMeans
@@ -87,6 +89,24 @@ def silhouette_sample(n_rows: int, config: SegmentationConfig) -> np.ndarray:
     return rng.choice(n_rows, size=min(n_rows, config.silhouette_sample_rows), replace=False)
 
 
+def bootstrap_stability(
+    x: np.ndarray,
+    labels: np.ndarray,
+    estimator: Callable[[int], Any],
+    rounds: int,
+    rng: np.random.Generator,
+) -> float:
+    """Do the same customers land together when the data is resampled? The mean adjusted Rand
+    index between `labels` and the nearest-centroid labels of `estimator(round)` fitted on each
+    of `rounds` bootstrap resamples of x (1.0 without rounds)."""
+    scores = []
+    for round_index in range(rounds):
+        resample = rng.choice(len(x), size=len(x), replace=True)
+        refit = estimator(round_index).fit(x[resample])
+        scores.append(adjusted_rand_score(labels, nearest_centroid(x, cluster_centers(refit))))
+    return float(np.mean(scores)) if scores else 1.0
+
+
 def evaluate_candidate(
     x: np.ndarray,
     k: int,
@@ -112,11 +132,13 @@ def evaluate_candidate(
         silhouette = float(silhouette_score(sample_distances, labels[sample], metric="precomputed"))
     else:
         silhouette = float(silhouette_score(x[sample], labels[sample]))
-    stability = []
-    for round_index in range(config.bootstrap_rounds):
-        resample = rng.choice(len(x), size=len(x), replace=True)
-        refit = make_estimator(config, k, config.random_state + 1 + round_index).fit(x[resample])
-        stability.append(adjusted_rand_score(labels, nearest_centroid(x, cluster_centers(refit))))
+    stability = bootstrap_stability(
+        x,
+        labels,
+        lambda round_index: make_estimator(config, k, config.random_state + 1 + round_index),
+        config.bootstrap_rounds,
+        rng,
+    )
     inertia = float(((x - centroids[labels]) ** 2).sum())
     return CandidateMetrics(
         k=k,
@@ -125,12 +147,11 @@ def evaluate_candidate(
         calinski_harabasz=(
             float(calinski_harabasz_score(x, labels)) if n_labels < len(x) else np.nan
         ),
-        stability_ari=float(np.mean(stability)) if stability else 1.0,
+        stability_ari=stability,
         smallest_segment_share=float(sizes.min() / len(x)),
         inertia=inertia,
         is_admissible=bool(
-            sizes.min() / len(x) >= config.min_segment_share
-            and (np.mean(stability) if stability else 1.0) >= config.min_stability
+            sizes.min() / len(x) >= config.min_segment_share and stability >= config.min_stability
         ),
     )
 

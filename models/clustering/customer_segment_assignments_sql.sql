@@ -35,7 +35,7 @@ usable_versions as (
         stored_models.model_version
     from stored_models
     cross join scored_as_of
-    {% if var('segmentation_model_version', '') %}
+    {% if var('segmentation_model_version') %}
         where stored_models.model_version = '{{ var("segmentation_model_version") }}'
     {% else %}
         where

@@ -6,7 +6,7 @@
 -#}
 {#- In score mode the failing rows are kept (store_failures) in
     main_dbt_test__audit.features_shifted_since_training_retrain_the_model. -#}
-{%- set scoring = var('segmentation_mode', 'fit') == 'score' %}
+{%- set scoring = var('segmentation_mode') == 'score' %}
 {{ config(severity='error' if scoring else 'warn', store_failures=scoring) }}
 with
 

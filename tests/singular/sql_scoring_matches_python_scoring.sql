@@ -4,8 +4,9 @@
     same model version, segment and runner-up, distances equal to 1e-9 (relative). A different
     segment is allowed only where the Python margin is below 1e-9, a float tie. When a
     selective build rebuilt only one of them (e.g. --select +segment_history for a past month),
-    their as-of dates differ and there is nothing to compare. Returns the customers where they
-    disagree. Off when the model is imported (segmentation_model_path): no Python scorer then.
+    their as-of dates differ and there is nothing to compare: the warning
+    sql_and_python_scorers_scored_different_as_of_dates says so. Returns the customers where
+    they disagree. Off when the model is imported (segmentation_model_path): no Python scorer then.
 -#}
 {{ config(enabled=segmentation_model_path() == '') }}
 with

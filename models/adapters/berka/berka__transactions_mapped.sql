@@ -3,7 +3,8 @@
     One row per Berka transaction with its contract direction and channel from type,
     operation and k_symbol (codes in ../shared/data/berka/README.md):
     PRIJEM = credit; VYDAJ and VYBER = debit. VYBER KARTOU (card withdrawal) -> atm;
-    VKLAD (cash in) and VYBER (cash out) -> branch; PREVOD Z UCTU (from another bank) ->
+    VKLAD (cash in) and VYBER (cash out) -> branch, but a VYBER with k_symbol SIPO (a
+    household bill paid in cash) -> direct_debit; PREVOD Z UCTU (from another bank) ->
     transfer, standing_order for DUCHOD (pension); PREVOD NA UCET (to another bank) ->
     direct_debit for SIPO (household), UVER (loan), POJISTNE (insurance), LEASING, else
     transfer; UROK -> interest credit; SANKC. UROK (penalty interest) -> interest debit;

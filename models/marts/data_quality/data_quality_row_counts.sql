@@ -1,9 +1,10 @@
 {{ config(grants=bi_grants()) }}
 
 {#-
-    One row per raw table: rows in the extract (CSV lines that did not parse included), kept
-    by staging, rejected into quarantined_rows and, for transactions, booked after the as-of
-    date (left for a later build). Staged
+    Layer 'staging', one row per raw table: rows in the extract (CSV lines that did not parse
+    included), kept by staging, rejected into quarantined_rows and, for transactions, booked
+    after the as-of date (left for a later build). With the Berka adapter, layer 'adapter',
+    one row per Berka file: raw rows, mapped into the contract, left out (berka_unmapped_rows). Staged
     transactions are counted where the features count them (int_customer_months_aggregated),
     so rows_in = rows_kept + rows_rejected + rows_after_as_of_date checks three separate
     computations (singular test raw_rows_reconcile_with_staged_and_quarantined).
@@ -96,21 +97,49 @@ unioned as (
 
 ),
 
-final as (
+staging_counts as (
 
     select
         'staging' as layer,
         unioned.table_name,
-        cast(coalesce(unioned.rows_in, 0) as bigint) as rows_in,
-        cast(coalesce(unioned.rows_kept, 0) as bigint) as rows_kept,
-        cast(coalesce(rejected.rows_rejected, 0) as bigint) as rows_rejected,
-        cast(coalesce(unioned.rows_after_as_of_date, 0) as bigint)
-            as rows_after_as_of_date,
-        {{ ratio('coalesce(rejected.rows_rejected, 0)', 'unioned.rows_in') }}
-            as rejected_share
+        unioned.rows_in,
+        unioned.rows_kept,
+        coalesce(rejected.rows_rejected, 0) as rows_rejected,
+        unioned.rows_after_as_of_date
     from unioned
     left join rejected
         on unioned.table_name = rejected.table_name
+
+),
+
+all_layers as (
+
+    {% if berka_enabled() -%}
+        select
+            'adapter' as layer,
+            {{ dbt.concat(["'berka '", 'source_table']) }} as table_name,
+            raw_rows as rows_in,
+            mapped_rows as rows_kept,
+            unmapped_rows as rows_rejected,
+            0 as rows_after_as_of_date
+        from {{ ref('berka_row_counts') }}
+        union all
+    {% endif -%}
+    select * from staging_counts
+
+),
+
+final as (
+
+    select
+        layer,
+        table_name,
+        cast(coalesce(rows_in, 0) as bigint) as rows_in,
+        cast(coalesce(rows_kept, 0) as bigint) as rows_kept,
+        cast(coalesce(rows_rejected, 0) as bigint) as rows_rejected,
+        cast(coalesce(rows_after_as_of_date, 0) as bigint) as rows_after_as_of_date,
+        {{ ratio('coalesce(rows_rejected, 0)', 'rows_in') }} as rejected_share
+    from all_layers
 
 )
 
