@@ -1,4 +1,3 @@
-{{ config(enabled=berka_enabled()) }}
 {#- One row per Berka account with its owner (the OWNER disposition's client). -#}
 with
 

@@ -1,4 +1,3 @@
-{{ config(enabled=berka_enabled()) }}
 {#-
     One row per Berka account (mapped to a current account of its owner) and per card (a
     credit_card account of the owner of the card's account; Berka gives no limit, and card

@@ -1,4 +1,3 @@
-{{ config(enabled=berka_enabled()) }}
 {#-
     One row per Berka client, mapped to a customer when it owns an account. birth_number is
     YYMMDD with 50 added to the month for women.

@@ -1,4 +1,3 @@
-{{ config(enabled=berka_enabled()) }}
 {#-
     One row per Berka loan of an account owner. Status A (finished, paid) -> closed, B
     (finished, not paid) -> default, C (running, OK) -> current, D (running, in debt) -> late.

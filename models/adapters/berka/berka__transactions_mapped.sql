@@ -1,4 +1,3 @@
-{{ config(enabled=berka_enabled()) }}
 {#-
     One row per Berka transaction with its contract direction and channel from type,
     operation and k_symbol (codes in ../shared/data/berka/README.md):

@@ -1,4 +1,3 @@
-{{ config(enabled=berka_enabled()) }}
 {#- The contract's accounts from Berka: accounts (current), cards (credit_card). -#}
 with
 

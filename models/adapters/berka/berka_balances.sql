@@ -1,4 +1,3 @@
-{{ config(enabled=berka_enabled()) }}
 {#-
     The raw contract's balances from Berka's running balance: per account and month, the
     balance after the month's last transaction (by date, then trans_id), dated at month end.

@@ -1,4 +1,3 @@
-{{ config(enabled=berka_enabled()) }}
 {#- The raw contract's customers from Berka: clients who own an account. -#}
 with
 

@@ -1,4 +1,3 @@
-{{ config(enabled=berka_enabled()) }}
 {#- Berka has no loan applications: the contract table is empty (features become 0). -#}
 with
 

@@ -1,4 +1,3 @@
-{{ config(enabled=berka_enabled()) }}
 {#- The raw contract's loans from Berka (product 'other': Berka does not say which). -#}
 with
 

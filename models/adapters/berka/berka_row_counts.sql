@@ -1,4 +1,3 @@
-{{ config(enabled=berka_enabled()) }}
 {#-
     One row per Berka file: its raw rows (lines that did not parse included), the rows mapped
     into the raw input contract and the rows left out (berka_unmapped_rows), each counted on

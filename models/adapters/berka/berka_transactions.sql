@@ -1,4 +1,3 @@
-{{ config(enabled=berka_enabled()) }}
 {#- The raw contract's transactions from Berka (amounts in CZK, booked at midnight). -#}
 with
 

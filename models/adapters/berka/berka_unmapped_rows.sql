@@ -1,4 +1,3 @@
-{{ config(enabled=berka_enabled()) }}
 {#-
     One row per Berka row that could not be mapped into the contract, and why: rows the
     mapping leaves out, and lines of a file that did not parse (with their text).

@@ -1,5 +1,3 @@
-{{ config(enabled=berka_enabled()) }}
-
 with
 
 source as (
