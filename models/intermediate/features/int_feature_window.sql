@@ -12,15 +12,22 @@ transactions as (
 
 ),
 
+-- var as_of_date, else the last booking date of the raw transactions (rejected too)
 as_of as (
 
-    select {{ as_of_date() }} as as_of_date
+    {% if var('as_of_date') -%}
+        select cast('{{ var("as_of_date") }}' as date) as as_of_date
+    {%- else -%}
+        select cast(max(booked_at) as date) as as_of_date
+        from transactions
+    {%- endif %}
 
 ),
 
 month_offsets as (
 
-    {{ month_offsets() }}
+    select cast(generated_number - 1 as {{ dbt.type_int() }}) as month_offset
+    from ({{ dbt.generate_series(var('lookback_months') | int) }}) as series
 
 ),
 

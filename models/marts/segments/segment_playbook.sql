@@ -73,9 +73,10 @@ joined as (
         coalesce(
             campaign_playbook.action, {{ no_campaign_action() }}
         ) as action,  -- noqa: RF04
-        campaign_playbook.channel,
-        campaign_playbook.product,
-        campaign_playbook.value_basis,
+        -- blank seed cells (a no_campaign row) are null on every engine
+        nullif(campaign_playbook.channel, '') as channel,
+        nullif(campaign_playbook.product, '') as product,
+        nullif(campaign_playbook.value_basis, '') as value_basis,
         coalesce(
             campaign_playbook.description,
             'No campaign: the campaign playbook (seeds/campaign_playbook.csv) has '
