@@ -3,8 +3,7 @@
 {#-
     One row per feature or segment name: the label, unit and number format the report, the
     dashboard and the reasons text show it with (seeds display_labels and display_units,
-    currency from var currency). A blank seed cell is null here on every engine (Spark loads
-    it as an empty string).
+    currency from var currency). A blank seed cell is null here on every engine.
 -#}
 with
 
@@ -26,15 +25,15 @@ resolved as (
         labels.source_name,
         labels.kind,
         labels.label,
-        nullif(labels.unit, '') as unit,
+        {{ seed_text('labels.unit') }} as unit,
         cast(labels.is_signed as boolean) as is_signed,
         cast(coalesce(units.scale, 1) as double) as scale,
         cast(coalesce(units.decimals, 0) as integer) as decimals,
-        nullif({{ with_currency('units.value_suffix') }}, '') as value_suffix,
-        nullif({{ with_currency('units.axis_suffix') }}, '') as axis_suffix
+        {{ seed_text(with_currency('units.value_suffix')) }} as value_suffix,
+        {{ seed_text(with_currency('units.axis_suffix')) }} as axis_suffix
     from labels
     left join units
-        on labels.unit = units.unit
+        on {{ seed_text('labels.unit') }} = units.unit
 
 ),
 

@@ -74,9 +74,9 @@ joined as (
             campaign_playbook.action, {{ no_campaign_action() }}
         ) as action,  -- noqa: RF04
         -- blank seed cells (a no_campaign row) are null on every engine
-        nullif(campaign_playbook.channel, '') as channel,
-        nullif(campaign_playbook.product, '') as product,
-        nullif(campaign_playbook.value_basis, '') as value_basis,
+        {{ seed_text('campaign_playbook.channel') }} as channel,
+        {{ seed_text('campaign_playbook.product') }} as product,
+        {{ seed_text('campaign_playbook.value_basis') }} as value_basis,
         coalesce(
             campaign_playbook.description,
             'No campaign: the campaign playbook (seeds/campaign_playbook.csv) has '
