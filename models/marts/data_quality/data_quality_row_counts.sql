@@ -100,12 +100,12 @@ unioned as (
 staging_counts as (
 
     select
-        'staging' as layer,
         unioned.table_name,
         unioned.rows_in,
         unioned.rows_kept,
-        coalesce(rejected.rows_rejected, 0) as rows_rejected,
-        unioned.rows_after_as_of_date
+        unioned.rows_after_as_of_date,
+        'staging' as layer,
+        coalesce(rejected.rows_rejected, 0) as rows_rejected
     from unioned
     left join rejected
         on unioned.table_name = rejected.table_name
@@ -116,16 +116,23 @@ all_layers as (
 
     {% if berka_enabled() -%}
         select
-            'adapter' as layer,
-            {{ dbt.concat(["'berka '", 'source_table']) }} as table_name,
             raw_rows as rows_in,
             mapped_rows as rows_kept,
+            0 as rows_after_as_of_date,
             unmapped_rows as rows_rejected,
-            0 as rows_after_as_of_date
+            'adapter' as layer,
+            {{ dbt.concat(["'berka '", 'source_table']) }} as table_name
         from {{ ref('berka_row_counts') }}
         union all
     {% endif -%}
-    select * from staging_counts
+    select
+        rows_in,
+        rows_kept,
+        rows_after_as_of_date,
+        rows_rejected,
+        layer,
+        table_name
+    from staging_counts
 
 ),
 

@@ -13,18 +13,3 @@
         else 10
     end
 {% endmacro %}
-
-{% macro drift_features() %}
-    {#- The clustering features drift is watched on: those segment_history keeps per date. -#}
-    {{ return(scoring_features() | select('in', profile_features()) | list) }}
-{% endmacro %}
-
-{% macro psi_status(psi) %}
-    {#- A PSI in words: stable, watch (above var psi_watch_threshold) or shifted (above
-        var psi_retrain_threshold: retrain). -#}
-    case
-        when {{ psi }} > {{ var('psi_retrain_threshold') }} then 'shifted'
-        when {{ psi }} > {{ var('psi_watch_threshold') }} then 'watch'
-        when {{ psi }} is not null then 'stable'
-    end
-{% endmacro %}

@@ -51,25 +51,3 @@
     {%- set first_month = run_query(query).columns[0].values()[0] -%}
     {{ return("cast('" ~ first_month ~ "' as date)" if first_month else none) }}
 {% endmacro %}
-
-{% macro month_at_or_after(column, first_month) %}
-    {#- A filter on the months a month-incremental model rebuilds: all of them when first_month
-        is none. Against a literal date, and on booked_at rather than the month computed from
-        it, the filter reaches the raw file reader (only those row groups are read). -#}
-    {{ return(column ~ ' >= ' ~ first_month if first_month else 'true') }}
-{% endmacro %}
-
-{% macro incremental_by_booking_month() %}
-    {#-
-        Config of the month-incremental models: each build replaces whole booking months
-        (delete+insert on DuckDB; on Spark, Parquet tables have no delete, so the month
-        partitions are overwritten).
-    -#}
-    {{ return({
-        'materialized': 'incremental',
-        'incremental_strategy': 'insert_overwrite' if target.type == 'spark' else 'delete+insert',
-        'unique_key': none if target.type == 'spark' else 'booked_month_start_date',
-        'partition_by': ['booked_month_start_date'] if target.type == 'spark' else none,
-        'on_schema_change': 'fail',
-    }) }}
-{% endmacro %}

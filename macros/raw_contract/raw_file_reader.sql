@@ -8,12 +8,3 @@
         read_parquet('{{ folder }}/{{ table_name }}.parquet')
     {%- endif -%}
 {% endmacro %}
-
-{% macro raw_file_format() %}
-    {{ return(var('raw_file_format', env_var('BANKSEG_RAW_FILE_FORMAT', 'parquet'))) }}
-{% endmacro %}
-
-{% macro raw_data_path() %}
-    {#- Folder of the raw files; the sources YAML repeats this (YAML cannot call macros). -#}
-    {{ return(var('raw_data_path', env_var('BANKSEG_RAW_DATA_PATH', 'data/raw/demo'))) }}
-{% endmacro %}

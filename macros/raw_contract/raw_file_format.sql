@@ -1,0 +1,3 @@
+{% macro raw_file_format() %}
+    {{ return(var('raw_file_format', env_var('BANKSEG_RAW_FILE_FORMAT', 'parquet'))) }}
+{% endmacro %}
