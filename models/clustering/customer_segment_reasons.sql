@@ -12,22 +12,6 @@
 {%- set reason_columns = [
     'feature', 'contribution', 'customer_value', 'segment_value', 'population_value'
 ] -%}
-{#- Per reason "ATM and branch use 62 % (segment 55 %, all customers 8 %)": the
-    feature's label and format from display_formats; null without a reason. -#}
-{%- set reason_phrases = [] -%}
-{%- for reason in reasons -%}
-    {%- set prefix = 'top_reasons.reason_' ~ reason ~ '_' -%}
-    {%- set formats = 'reason_' ~ reason ~ '_format' -%}
-    {%- do reason_phrases.append(
-        'case when ' ~ prefix ~ 'feature is not null then ' ~ dbt.concat([
-            'coalesce(' ~ formats ~ '.label, replace(' ~ prefix ~ "feature, '_', ' '))",
-            "' '", display_value_text(prefix ~ 'customer_value', formats),
-            "' (segment '", display_value_text(prefix ~ 'segment_value', formats),
-            "', all customers '", display_value_text(prefix ~ 'population_value', formats),
-            "')'",
-        ]) ~ ' end'
-    ) -%}
-{%- endfor -%}
 with
 
 assignments as (
@@ -143,25 +127,45 @@ ranked as (
 
 ),
 
+display_formats as (
+
+    select * from {{ ref('display_formats') }}
+
+),
+
+-- Each reason in words, "ATM and branch use 62 % (segment 55 %, all customers 8 %)":
+-- the feature's label and format from display_formats (else its name, two decimals).
+phrased as (
+
+    select
+        ranked.*,
+        {{ dbt.concat([
+            "coalesce(display_formats.label, replace(ranked.feature, '_', ' '))",
+            "' '", display_value_text('ranked.customer_value', 'display_formats'),
+            "' (segment '", display_value_text('ranked.segment_value', 'display_formats'),
+            "', all customers '",
+            display_value_text('ranked.population_value', 'display_formats'),
+            "')'",
+        ]) }} as phrase
+    from ranked
+    left join display_formats
+        on ranked.feature = display_formats.source_name
+    where ranked.reason_rank <= {{ reasons | length }}
+
+),
+
 top_reasons as (
 
     select
         {%- for reason in reasons %}
-            {%- for column in reason_columns %}
+            {%- for column in reason_columns + ['phrase'] %}
                 max(case when reason_rank = {{ reason }} then {{ column }} end)
                     as reason_{{ reason }}_{{ column }},
             {%- endfor %}
         {%- endfor %}
         customer_id
-    from ranked
-    where reason_rank <= {{ reasons | length }}
+    from phrased
     group by customer_id
-
-),
-
-display_formats as (
-
-    select * from {{ ref('display_formats') }}
 
 ),
 
@@ -189,16 +193,15 @@ explained as (
                 top_reasons.reason_{{ reason }}_{{ column }},
             {%- endfor %}
         {%- endfor %}
-        concat_ws('; ', {{ reason_phrases | join(', ') }}) as reason_text
+        concat_ws(
+            '; ',
+            {%- for reason in reasons %}
+                top_reasons.reason_{{ reason }}_phrase{{ ',' if not loop.last }}
+            {%- endfor %}
+        ) as reason_text
     from assignments
     left join top_reasons
         on assignments.customer_id = top_reasons.customer_id
-    {%- for reason in reasons %}
-        left join display_formats as reason_{{ reason }}_format
-            on
-                top_reasons.reason_{{ reason }}_feature
-                = reason_{{ reason }}_format.source_name
-    {%- endfor %}
     left join segment_names as runner_up_names
         on
             assignments.model_version = runner_up_names.model_version
