@@ -13,9 +13,8 @@ import streamlit as st
 
 from bank_segmentation import campaign_lists
 from bank_segmentation.presentation import charts, marts
-from bank_segmentation.presentation.html_report import EXPECTED_VALUE_NOTE
 from bank_segmentation.presentation.stability import stability_summary
-from bank_segmentation.presentation.views import SegmentViews, read_views
+from bank_segmentation.presentation.views import EXPECTED_VALUE_NOTE, SegmentViews, read_views
 
 ALL_SEGMENTS = "All segments"
 # Reads are cached, so that while a build holds the warehouse the last complete build still
@@ -87,13 +86,12 @@ def downloads(database: str, views: SegmentViews, segment: str | None, is_curren
 def overview_section(views: SegmentViews) -> None:
     st.header("Segments")
     total = int(views.overview.customers.sum())
-    campaigns = views.playbook.loc[views.playbook.has_campaign]
     left, middle, right = st.columns(3)
     left.metric("Customers", f"{total:,}")
     middle.metric("Segments", f"{len(views.overview)}")
     right.metric(
         "Expected value of the campaigns, a year",
-        views.labels.money(campaigns.expected_value_amount.sum()),
+        views.labels.money(views.campaigns.expected_value_amount.sum()),
     )
     st.altair_chart(charts.overview(views.overview, views.colours, views.labels.currency))
 

@@ -20,7 +20,7 @@ import vl_convert
 
 from bank_segmentation.presentation import charts, eda, marts
 from bank_segmentation.presentation.stability import stability_summary
-from bank_segmentation.presentation.views import SegmentViews, read_views
+from bank_segmentation.presentation.views import EXPECTED_VALUE_NOTE, SegmentViews, read_views
 
 PNG_EXPORTS = ("overview", "profile_heatmap", "migration", "rfm_grid", "k_selection", "pca")
 STYLE = """
@@ -53,24 +53,14 @@ def number_cell(value: float, text: str) -> str:
     return f'<td class="number" data-value="{value}">{html.escape(text)}</td>'
 
 
-EXPECTED_VALUE_NOTE = (
-    "Expected value: what the bank expects to earn over a year if the campaign runs = each "
-    "targeted customer's basis amount (annual card spend, deposit balance, annual income or "
-    "loans outstanding) x the value rate x the response rate, summed; the rates are the "
-    "bank's, in seeds/campaign_playbook.csv."
-)
 STANDOUT_FEATURES = 3
-
-
-def campaigns(views: SegmentViews) -> pd.DataFrame:
-    return views.playbook.loc[views.playbook.has_campaign]
 
 
 def summary_section(views: SegmentViews) -> str:
     """One screen: every segment's size, typical spend, campaign value and top action."""
     labels = views.labels
-    value = campaigns(views).groupby("segment_key").expected_value_amount.sum()
-    top = campaigns(views).drop_duplicates("segment_key").set_index("segment_key")
+    value = views.campaigns.groupby("segment_key").expected_value_amount.sum()
+    top = views.campaigns.drop_duplicates("segment_key").set_index("segment_key")
     rows = "".join(
         f'<tr data-segment="{html.escape(r.segment_key)}"><td>{html.escape(r.segment_name)}</td>'
         + number_cell(r.customers, f"{r.customers:,}")

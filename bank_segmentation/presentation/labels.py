@@ -20,7 +20,6 @@ def humanised(name: str) -> str:
 @dataclass(frozen=True)
 class DisplayFormat:
     label: str
-    label_with_unit: str
     scale: float = 1.0
     decimals: int = 2
     value_suffix: str = ""
@@ -33,13 +32,10 @@ class Labels:
     currency: str = ""
 
     def format_of(self, name: str) -> DisplayFormat:
-        return self.formats.get(name) or DisplayFormat(humanised(name), humanised(name))
+        return self.formats.get(name) or DisplayFormat(humanised(name))
 
     def label(self, name: str) -> str:
         return self.format_of(name).label
-
-    def label_with_unit(self, name: str) -> str:
-        return self.format_of(name).label_with_unit
 
     def is_signed(self, name: str) -> bool:
         return self.format_of(name).is_signed
@@ -68,12 +64,11 @@ class Labels:
 
 
 def labels_from_frame(formats: pd.DataFrame) -> Labels:
-    """Labels from display_formats rows (source_name, label, label_with_unit, scale, decimals,
-    value_suffix, is_signed, unit)."""
+    """Labels from display_formats rows (source_name, label, scale, decimals, value_suffix,
+    is_signed, unit)."""
     rows = {
         r.source_name: DisplayFormat(
             label=r.label,
-            label_with_unit=r.label_with_unit,
             scale=float(r.scale),
             decimals=int(r.decimals),
             value_suffix="" if pd.isna(r.value_suffix) else str(r.value_suffix),

@@ -96,8 +96,8 @@ def segment_playbook(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.D
 def display_formats(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return frame(
         connection,
-        "select source_name, unit, label, label_with_unit, scale, decimals, value_suffix, "
-        "is_signed from display_formats",
+        "select source_name, unit, label, scale, decimals, value_suffix, is_signed "
+        "from display_formats",
     )
 
 

@@ -15,6 +15,13 @@ from bank_segmentation.presentation import marts
 from bank_segmentation.presentation.labels import Labels, humanised, labels_from_frame
 from bank_segmentation.presentation.palette import segment_colours
 
+EXPECTED_VALUE_NOTE = (
+    "Expected value: what the bank expects to earn over a year if the campaign runs = each "
+    "targeted customer's basis amount (annual card spend, deposit balance, annual income or "
+    "loans outstanding) x the value rate x the response rate, summed; the rates are the "
+    "bank's, in seeds/campaign_playbook.csv."
+)
+
 
 @dataclass(frozen=True)
 class SegmentViews:
@@ -31,6 +38,11 @@ class SegmentViews:
     quality_reasons: pd.DataFrame
     feature_drift: pd.DataFrame
     share_drift: pd.DataFrame
+
+    @property
+    def campaigns(self) -> pd.DataFrame:
+        """The playbook's rows with a campaign (no no_campaign rows)."""
+        return self.playbook.loc[self.playbook.has_campaign]
 
 
 def with_segment_labels(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
