@@ -7,7 +7,8 @@
 Writes
 - campaigns/<action>.csv and .parquet: one target list per campaign action of the current
   as-of date, best expected value first (campaign_targets);
-- marts/<mart>.parquet: every BI mart, for BI tools that cannot open a DuckDB 2.0 file;
+- marts/<mart>.parquet: every BI mart (the models tagged bi in the dbt manifest of the build),
+  for BI tools that cannot open a DuckDB 2.0 file;
 - manifest.json: as-of date, model version, whether customer ids are hashed, and per file its
   rows.
 Customer ids stay in clear for the bank's own CRM. With --hash-customer-ids (for lists that
@@ -33,22 +34,23 @@ import pyarrow.parquet as pq
 from bank_segmentation import campaign_lists
 from bank_segmentation.campaign_lists import HashKeyError, hash_key_from_environment
 
-BI_MARTS: tuple[str, ...] = (
-    "customer_segments",
-    "segment_history",
-    "segment_summary",
-    "segment_profiles",
-    "segment_migration",
-    "rfm_summary",
-    "campaign_targets",
-    "segment_playbook",
-    "data_quality_row_counts",
-    "data_quality_rejections",
-    "segment_feature_drift",
-    "segment_share_drift",
-    "display_formats",
-)
+BI_TAG = "bi"
 MANIFEST = "manifest.json"
+
+
+def bi_marts(dbt_manifest: Path) -> list[str]:
+    """The models tagged bi (in dbt_project.yml) in a dbt manifest, by name."""
+    if not dbt_manifest.is_file():
+        raise FileNotFoundError(
+            f"{dbt_manifest} not found: the BI marts are read from the manifest of the dbt "
+            "build that made the warehouse (run `make build`, or pass --dbt-manifest)"
+        )
+    nodes = json.loads(dbt_manifest.read_text())["nodes"].values()
+    return sorted(
+        node["name"]
+        for node in nodes
+        if node["resource_type"] == "model" and BI_TAG in node["config"]["tags"]
+    )
 
 
 def keyed_hash(values: pa.Array, key: bytes) -> pa.Array:
@@ -57,12 +59,14 @@ def keyed_hash(values: pa.Array, key: bytes) -> pa.Array:
     )
 
 
-def export_marts(database: Path, out: Path, hash_key: bytes | None = None) -> dict[str, int]:
+def export_marts(
+    database: Path, out: Path, marts: list[str], hash_key: bytes | None = None
+) -> dict[str, int]:
     """Write each mart to out/<mart>.parquet; returns rows written per mart."""
     out.mkdir(parents=True, exist_ok=True)
     written = {}
     with duckdb.connect(str(database), read_only=True) as connection:
-        for mart in BI_MARTS:
+        for mart in marts:
             table = connection.sql(f"select * from main.{mart}").to_arrow_table()
             if hash_key is not None and "customer_id" in table.column_names:
                 position = table.column_names.index("customer_id")
@@ -89,15 +93,17 @@ def export_campaign_lists(
     return written
 
 
-def export_for_crm(database: Path, out: Path, hash_key: bytes | None = None) -> dict:
-    """Campaign lists, marts and the manifest under `out`; returns the manifest."""
+def export_for_crm(
+    database: Path, out: Path, marts: list[str], hash_key: bytes | None = None
+) -> dict:
+    """Campaign lists, the marts and the manifest under `out`; returns the manifest."""
     with duckdb.connect(str(database), read_only=True) as connection:
         as_of = campaign_lists.current_as_of_date(connection)
         versions = connection.execute(
             "select distinct model_version from customer_segments order by 1"
         ).fetchall()
         campaigns = export_campaign_lists(connection, out / "campaigns", hash_key)
-    marts = export_marts(database, out / "marts", hash_key)
+    rows_per_mart = export_marts(database, out / "marts", marts, hash_key)
     manifest = {
         "as_of_date": str(as_of),
         "model_version": ", ".join(str(v) for (v,) in versions),
@@ -112,7 +118,10 @@ def export_for_crm(database: Path, out: Path, hash_key: bytes | None = None) -> 
                 for action, rows in campaigns.items()
                 for suffix in ("csv", "parquet")
             ),
-            *({"path": f"marts/{mart}.parquet", "rows": rows} for mart, rows in marts.items()),
+            *(
+                {"path": f"marts/{mart}.parquet", "rows": rows}
+                for mart, rows in rows_per_mart.items()
+            ),
         ],
     }
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
@@ -137,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="replace customer ids by HMAC-SHA256 pseudonyms (key: env BANKSEG_ID_HASH_KEY)",
     )
+    parser.add_argument(
+        "--dbt-manifest",
+        type=Path,
+        default=Path("target/manifest.json"),
+        help="the dbt manifest of the build (the marts exported are the models tagged bi)",
+    )
     parser.add_argument("--model-registry", type=Path, help="write only segmentation_model here")
     args = parser.parse_args(argv)
     if args.model_registry:
@@ -147,7 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         key = hash_key_from_environment() if args.hash_customer_ids else None
     except HashKeyError as error:
         parser.error(str(error))
-    manifest = export_for_crm(args.database, args.out, key)
+    try:
+        marts = bi_marts(args.dbt_manifest)
+    except FileNotFoundError as error:
+        parser.error(str(error))
+    manifest = export_for_crm(args.database, args.out, marts, key)
     for file in manifest["files"]:
         print(f"{args.out / file['path']}: {file['rows']:,} rows")
     print(f"{args.out / MANIFEST}: as of {manifest['as_of_date']}, ids {manifest['customer_ids']}")

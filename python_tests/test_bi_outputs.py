@@ -16,7 +16,7 @@ from bank_segmentation.campaign_lists import (
     HashKeyError,
     hash_key_from_environment,
 )
-from bank_segmentation.export import BI_MARTS, export_for_crm, export_marts, main
+from bank_segmentation.export import bi_marts, export_for_crm, export_marts, main
 from python_tests.dbt_helpers import run_dbt
 
 PERSONAL_DATA_COLUMNS = {
@@ -46,11 +46,34 @@ PERSONAL_DATA_COLUMNS = {
 }
 
 
-def test_exports_every_bi_mart_and_hashes_ids_with_the_key(demo_warehouse, tmp_path):
-    plain = export_marts(demo_warehouse, tmp_path / "plain")
+@pytest.fixture(scope="module")
+def demo_manifest(demo_warehouse):
+    """The dbt manifest of the demo warehouse's build."""
+    return demo_warehouse.parent / "target" / "manifest.json"
+
+
+@pytest.fixture(scope="module")
+def demo_bi_marts(demo_manifest):
+    return bi_marts(demo_manifest)
+
+
+def test_the_bi_tag_is_what_the_export_exposure_and_the_dashboard_read(demo_manifest):
+    """dbt_project.yml tags the BI-facing marts; the export exposure lists exactly them and
+    the dashboard reads nothing else."""
+    manifest = json.loads(demo_manifest.read_text())
+    tagged = {f"model.bank_segmentation.{name}" for name in bi_marts(demo_manifest)}
+    exposures = {e["name"]: set(e["depends_on"]["nodes"]) for e in manifest["exposures"].values()}
+    assert "model.bank_segmentation.customer_segments" in tagged
+    assert "model.bank_segmentation.metricflow_time_spine" not in tagged
+    assert exposures["bi_parquet_export"] == tagged
+    assert exposures["segment_dashboard"] <= tagged
+
+
+def test_exports_every_bi_mart_and_hashes_ids_with_the_key(demo_warehouse, demo_bi_marts, tmp_path):
+    plain = export_marts(demo_warehouse, tmp_path / "plain", demo_bi_marts)
     key = b"a-test-key-that-is-long-enough"
-    hashed = export_marts(demo_warehouse, tmp_path / "hashed", key)
-    assert set(plain) == set(BI_MARTS) and plain == hashed
+    hashed = export_marts(demo_warehouse, tmp_path / "hashed", demo_bi_marts, key)
+    assert list(plain) == demo_bi_marts and plain == hashed
     original = pq.read_table(tmp_path / "plain" / "customer_segments.parquet")
     pseudonymised = pq.read_table(tmp_path / "hashed" / "customer_segments.parquet")
     first_id = original.column("customer_id")[0].as_py()
@@ -61,9 +84,24 @@ def test_exports_every_bi_mart_and_hashes_ids_with_the_key(demo_warehouse, tmp_p
     )
 
 
-def test_make_export_writes_a_campaign_list_per_action_and_a_manifest(demo_warehouse, tmp_path):
-    manifest = export_for_crm(demo_warehouse, tmp_path / "crm")
-    assert manifest == json.loads((tmp_path / "crm" / "manifest.json").read_text())
+def test_make_export_writes_a_campaign_list_per_action_and_a_manifest(
+    demo_warehouse, demo_manifest, tmp_path
+):
+    out = tmp_path / "crm"
+    assert (
+        main(
+            [
+                "--database",
+                str(demo_warehouse),
+                "--out",
+                str(out),
+                "--dbt-manifest",
+                str(demo_manifest),
+            ]
+        )
+        == 0
+    )
+    manifest = json.loads((out / "manifest.json").read_text())
     with duckdb.connect(str(demo_warehouse), read_only=True) as connection:
         per_action = dict(
             connection.execute(
@@ -84,13 +122,15 @@ def test_make_export_writes_a_campaign_list_per_action_and_a_manifest(demo_wareh
         assert len(frame) == file["rows"]
         assert frame.rank_in_action.tolist() == list(range(1, file["rows"] + 1))
     marts = {f["path"] for f in manifest["files"] if "action" not in f}
-    assert marts == {f"marts/{mart}.parquet" for mart in BI_MARTS}
+    assert marts == {f"marts/{mart}.parquet" for mart in bi_marts(demo_manifest)}
 
 
-def test_exported_lists_that_leave_the_bank_carry_hashed_ids(demo_warehouse, tmp_path):
+def test_exported_lists_that_leave_the_bank_carry_hashed_ids(
+    demo_warehouse, demo_bi_marts, tmp_path
+):
     key = b"another-key-long-enough"
-    clear = export_for_crm(demo_warehouse, tmp_path / "clear")
-    hashed = export_for_crm(demo_warehouse, tmp_path / "hashed", key)
+    clear = export_for_crm(demo_warehouse, tmp_path / "clear", demo_bi_marts)
+    hashed = export_for_crm(demo_warehouse, tmp_path / "hashed", demo_bi_marts, key)
     assert hashed["customer_ids_hashed"] is True
     action = next(f["action"] for f in clear["files"] if "action" in f)
     plain = pd.read_csv(tmp_path / "clear" / "campaigns" / f"{action}.csv")
@@ -123,8 +163,17 @@ def test_export_with_a_short_key_stops_before_writing(
     assert "has 3 characters; it needs at least 16" in capsys.readouterr().err
 
 
-def test_bi_marts_carry_no_personal_data_columns(warehouse_connection):
-    for mart in BI_MARTS:
+def test_export_without_the_dbt_manifest_says_where_it_looked(demo_warehouse, tmp_path, capsys):
+    missing = tmp_path / "no_target" / "manifest.json"
+    out = tmp_path / "never"
+    with pytest.raises(SystemExit) as stopped:
+        main(["--database", str(demo_warehouse), "--out", str(out), "--dbt-manifest", str(missing)])
+    assert stopped.value.code == 2 and not out.exists()
+    assert f"{missing} not found" in capsys.readouterr().err
+
+
+def test_bi_marts_carry_no_personal_data_columns(warehouse_connection, demo_bi_marts):
+    for mart in demo_bi_marts:
         columns = {r[0] for r in warehouse_connection.sql(f"describe {mart}").fetchall()}
         assert not columns & PERSONAL_DATA_COLUMNS, f"{mart}: {columns & PERSONAL_DATA_COLUMNS}"
 

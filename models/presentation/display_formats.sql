@@ -1,5 +1,3 @@
-{{ config(grants=bi_grants()) }}
-
 {#-
     One row per feature or segment name: the label, unit and number format the report, the
     dashboard and the reasons text show it with (seeds display_labels and display_units,

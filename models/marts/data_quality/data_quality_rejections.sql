@@ -1,5 +1,3 @@
-{{ config(grants=bi_grants()) }}
-
 with
 
 quarantined_rows as (

@@ -1,5 +1,3 @@
-{{ config(grants=bi_grants()) }}
-
 {#-
     Layer 'staging', one row per raw table: rows in the extract (CSV lines that did not parse
     included), kept by staging, rejected into quarantined_rows and, for transactions, booked

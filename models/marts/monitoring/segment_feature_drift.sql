@@ -1,5 +1,3 @@
-{{ config(grants=bi_grants()) }}
-
 {#-
     One row per as-of date in segment_history per clustering feature of the model version that
     scored it: the population stability index (PSI) of the feature's distribution on that date

@@ -1,5 +1,3 @@
-{{ config(grants=bi_grants()) }}
-
 {#-
     One row per as-of date in segment_history per segment: its share of customers then, at the
     training of the model version that scored the date, and on the previous as-of date, with

@@ -1,5 +1,3 @@
-{{ config(grants=bi_grants()) }}
-
 {#-
     One row per customer per recommended action (seed campaign_playbook) for the current
     as-of date, ranked within the action by expected value:

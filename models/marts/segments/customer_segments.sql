@@ -1,5 +1,3 @@
-{{ config(grants=bi_grants()) }}
-
 {#- One row per customer: segment and why, RFM and key features; no personal data. -#}
 with
 

@@ -1,5 +1,3 @@
-{{ config(grants=bi_grants()) }}
-
 {#- One row per RFM label per as-of date: customers, share and mean R, F, M. -#}
 with
 

@@ -1,8 +1,8 @@
 {#-
     One row per customer per as-of date, kept across builds: the columns of customer_segments
-    without the reasons. Building an as-of date that is
-    already here replaces all of its rows, never duplicates: delete+insert on as_of_date, or
-    on Spark (Parquet tables have no delete) an insert_overwrite of the as_of_date partition.
+    without the reasons. Building an as-of date that is already here replaces all of its rows,
+    never duplicates: delete+insert on as_of_date, or on Spark (Parquet tables have no delete)
+    an insert_overwrite of the as_of_date partition.
 -#}
 {{ config(
     materialized='incremental',
@@ -11,8 +11,7 @@
         'insert_overwrite' if target.type == 'spark' else 'delete+insert'
     ),
     partition_by=(['as_of_date'] if target.type == 'spark' else none),
-    on_schema_change='fail',
-    grants=bi_grants()
+    on_schema_change='fail'
 ) }}
 
 with

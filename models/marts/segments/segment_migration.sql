@@ -1,5 +1,3 @@
-{{ config(grants=bi_grants()) }}
-
 {#-
     One row per (from segment, to segment) per as-of date: customers in a segment at the
     previous as-of date of segment_history and where they are now. Customers who joined show as

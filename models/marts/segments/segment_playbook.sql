@@ -1,5 +1,3 @@
-{{ config(grants=bi_grants()) }}
-
 {#-
     One row per segment per recommended action per as-of date: the plain-language description
     of the segment from its naming rule, the action from the campaign playbook with the figures

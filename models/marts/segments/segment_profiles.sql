@@ -1,5 +1,3 @@
-{{ config(grants=bi_grants()) }}
-
 {#-
     One row per segment per feature per as-of date: how the segment differs from all customers.
     index = 100 x segment mean / population mean, for features that cannot be below 0 (an

@@ -1,5 +1,3 @@
-{{ config(grants=bi_grants()) }}
-
 {#- One row per segment per as-of date: size, value, holdings, RFM, demographics. -#}
 with
 
