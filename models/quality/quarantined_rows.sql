@@ -8,7 +8,7 @@ with
 
 as_of as (
 
-    select max(as_of_date) as as_of_date from {{ ref('int_feature_window') }}
+    select as_of_date from {{ ref('int_feature_window') }}
 
 ),
 

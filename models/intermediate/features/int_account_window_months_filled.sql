@@ -21,13 +21,14 @@ account_months as (
 
 window_months as (
 
-    select * from {{ ref('int_feature_window') }}
+    select * from {{ ref('int_feature_window_months') }}
 
 ),
 
 as_of_month as (
 
-    select max(month_start_date) as month_start_date from window_months
+    select as_of_month_start_date as month_start_date
+    from {{ ref('int_feature_window') }}
 
 ),
 

@@ -43,21 +43,15 @@ customers_rfm as (
 
 ),
 
-window_months as (
+feature_window as (
 
     select * from {{ ref('int_feature_window') }}
 
 ),
 
-feature_window as (
+window_months as (
 
-    select
-        as_of_date,
-        window_start_date,
-        lookback_months,
-        max(month_start_date) as as_of_month_start_date
-    from window_months
-    group by as_of_date, window_start_date, lookback_months
+    select * from {{ ref('int_feature_window_months') }}
 
 ),
 

@@ -23,9 +23,9 @@ rfm_segment_rules as (
 
 ),
 
-feature_window as (
+feature_months as (
 
-    select * from {{ ref('int_feature_window') }}
+    select * from {{ ref('int_feature_window_months') }}
 
 ),
 
@@ -33,14 +33,14 @@ window_months as (
 
     select customer_months.*
     from customer_months
-    inner join feature_window
-        on customer_months.booked_month_start_date = feature_window.month_start_date
+    inner join feature_months
+        on customer_months.booked_month_start_date = feature_months.month_start_date
 
 ),
 
 as_of as (
 
-    select distinct as_of_date from feature_window
+    select as_of_date from {{ ref('int_feature_window') }}
 
 ),
 

@@ -1,8 +1,8 @@
 {#-
-    The point in time and the window every feature is computed over: the lookback_months
-    calendar months up to the as-of month, from the first of them with a booking (an extract
-    shorter than the lookback gives a shorter window, and per-month features divide by the
-    months it has).
+    One row: the point in time and the window every feature is computed over, the
+    lookback_months calendar months up to the as-of month, from the first of them with a
+    booking (an extract shorter than the lookback gives a shorter window, and per-month
+    features divide by the months it has). Its months are int_feature_window_months.
 -#}
 with
 
@@ -24,17 +24,12 @@ as_of as (
 
 ),
 
-month_offsets as (
-
-    select cast(generated_number - 1 as {{ dbt.type_int() }}) as month_offset
-    from ({{ dbt.generate_series(var('lookback_months') | int) }}) as series
-
-),
-
 requested as (
 
     select
         as_of_date,
+        cast({{ dbt.date_trunc('month', 'as_of_date') }} as date)
+            as as_of_month_start_date,
         cast(
             {{ dbt.dateadd(
                 'month',
@@ -68,6 +63,7 @@ windowed as (
 
     select
         requested.as_of_date,
+        requested.as_of_month_start_date,
         requested.lookback_months,
         case
             when first_booking.month_start_date > requested.requested_window_start_date
@@ -79,47 +75,19 @@ windowed as (
 
 ),
 
-with_months as (
-
-    select
-        windowed.as_of_date,
-        windowed.window_start_date,
-        windowed.lookback_months,
-        month_offsets.month_offset,
-        cast(
-            {{ dbt.dateadd(
-                'month', 'month_offsets.month_offset', 'windowed.window_start_date'
-            ) }} as date
-        ) as month_start_date
-    from windowed
-    cross join month_offsets
-
-),
-
-in_window as (
-
-    select *
-    from with_months
-    where month_start_date <= as_of_date
-
-),
-
 final as (
 
     select
         as_of_date,
+        as_of_month_start_date,
         window_start_date,
         lookback_months,
-        month_offset,
-        month_start_date,
-        cast(count(*) over () as integer) as window_months,
         cast(
-            least(
-                {{ dbt.last_day('month_start_date', 'month') }},
-                as_of_date
-            ) as date
-        ) as month_end_date
-    from in_window
+            {{ dbt.datediff(
+                'window_start_date', 'as_of_month_start_date', 'month'
+            ) }} + 1 as integer
+        ) as window_months
+    from windowed
 
 )
 

@@ -26,7 +26,7 @@ transactions as (
 
 as_of as (
 
-    select distinct as_of_date from {{ ref('int_feature_window') }}
+    select as_of_date from {{ ref('int_feature_window') }}
 
 ),
 
