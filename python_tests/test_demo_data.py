@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 
+from bank_segmentation.demo_data import generator
 from bank_segmentation.demo_data.personas import PERSONA_NAMES
 
 CONTRACT: dict[str, dict[str, str]] = {
@@ -235,3 +237,39 @@ def test_same_seed_gives_identical_files(tmp_path):
     assert file_digests(tmp_path / "a") == file_digests(tmp_path / "b")
     assert file_digests(tmp_path / "a") != file_digests(tmp_path / "c")
     assert len(file_digests(tmp_path / "a")) == 7
+
+
+# Content digests of the output of DemoConfig(customers=800, months=3, seed=42) in chunks of
+# 300 customers, recorded from the generator before its chunk function was split into steps:
+# any change in the order or the number of random draws changes them. A deliberate change to
+# the demo data updates them (and says so in the commit).
+GOLDEN_CONTENT = {
+    "accounts.parquet": "b7967d682804e291",
+    "balances.parquet": "3285d40d1c9ce006",
+    "customers.parquet": "cd421302c765b280",
+    "ground_truth/customer_personas.parquet": "b4ed2ab2f53fe0c1",
+    "loan_applications.parquet": "fc187d739e4db5af",
+    "loans.parquet": "93f26b58ec47bb92",
+    "transactions.parquet": "5ccba493ef49898b",
+}
+
+
+def content_digests(folder: Path) -> dict[str, str]:
+    """Per file, a digest of its column names and values (not its bytes, which change with the
+    Parquet writer's version)."""
+    digests = {}
+    for path in sorted(folder.rglob("*.parquet")):
+        table = pq.read_table(path)
+        digest = hashlib.sha256()
+        for name in table.column_names:
+            digest.update(name.encode())
+            digest.update(repr(table.column(name).to_pylist()).encode())
+        digests[str(path.relative_to(folder))] = digest.hexdigest()[:16]
+    return digests
+
+
+def test_the_demo_data_is_what_it_was(tmp_path, monkeypatch):
+    monkeypatch.setattr(generator, "CHUNK_SIZE", 300)
+    config = generator.DemoConfig(customers=800, months=3, seed=42)
+    generator.generate(config, tmp_path, show_progress=False)
+    assert content_digests(tmp_path) == GOLDEN_CONTENT

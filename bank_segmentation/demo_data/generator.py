@@ -18,59 +18,39 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from bank_segmentation.demo_data.chunk import (
+    AccountLayout,
+    Income,
+    Loans,
+    People,
+    Products,
+    Window,
+)
+from bank_segmentation.demo_data.flows import (
+    CHANNELS,
+    CREDIT,
+    DESCRIPTIONS,
+    DIRECTIONS,
+    MCC_LIST,
+    Draws,
+    Transactions,
+    book_card_spend,
+    book_cash,
+    book_credit_card,
+    book_fixed_outgoings,
+    book_income,
+    book_loans,
+    book_savings,
+    book_transfers,
+)
 from bank_segmentation.demo_data.personas import (
-    MERCHANT_CODES,
     NUMERIC_FIELDS,
     PERSONA_NAMES,
-    SPENDING_GROUPS,
     persona_matrix,
 )
 
 CHUNK_SIZE = 20_000
 REGIONS = ("Capital", "Central", "North", "North-East", "East", "South", "South-West", "West")
-DIRECTIONS = ("debit", "credit")
-CHANNELS = (
-    "card_pos",
-    "card_online",
-    "atm",
-    "branch",
-    "transfer",
-    "direct_debit",
-    "standing_order",
-    "interest",
-    "fee",
-)
-DESCRIPTIONS = (
-    "SALARY",
-    "PENSION",
-    "RENT",
-    "ELECTRICITY AND GAS",
-    "MOBILE PHONE",
-    "ACCOUNT FEE",
-    "TRANSFER TO SAVINGS",
-    "TRANSFER FROM CURRENT ACCOUNT",
-    "CARD PURCHASE",
-    "ONLINE PURCHASE",
-    "CASH WITHDRAWAL",
-    "CASH DEPOSIT",
-    "PAYMENT TO",
-    "CREDIT CARD REPAYMENT",
-    "CARD INTEREST",
-    "SAVINGS INTEREST",
-    "DEPOSIT INTEREST",
-    "LOAN REPAYMENT",
-    "LOAN DISBURSEMENT",
-    "CASH ADVANCE",
-    "PURCHASE SETTLEMENT",
-)
-GROUP_TICKET_MULTIPLIER = np.array([1.0, 1.0, 4.0, 1.5, 1.0, 1.2, 1.6, 0.4])
-MCC_LIST = (
-    *(code for group in SPENDING_GROUPS for code in MERCHANT_CODES[group]),
-    "6011",
-    "6010",
-    "4900",
-    "4814",
-)
 NEVER = np.datetime64("9999-12-31")
 LOAN_PRODUCTS = ("personal", "mortgage", "auto", "overdraft", "other")
 # A tuple, not a set: the order fixes which random draws each field gets.
@@ -238,69 +218,92 @@ def _lookup(values: tuple[str, ...], codes: np.ndarray) -> pa.Array:
     return pc.take(dictionary, indices)
 
 
-def _months(config: DemoConfig) -> tuple[np.ndarray, np.ndarray]:
-    first = np.datetime64(config.start_date, "M")
-    month_starts = (first + np.arange(config.months)).astype("datetime64[D]")
-    month_ends = (first + np.arange(1, config.months + 1)).astype("datetime64[D]") - 1
-    return month_starts, month_ends
-
-
-class _Transactions:
-    """Accumulates transaction columns (account index, day, seconds, cents, codes)."""
-
-    def __init__(self) -> None:
-        self.parts: list[tuple[np.ndarray, ...]] = []
-
-    def add(self, account, day, seconds, cents, direction, channel, mcc, description) -> None:
-        n = len(account)
-        if n == 0:
-            return
-        full = [
-            np.broadcast_to(np.asarray(v), (n,))
-            for v in (account, day, seconds, cents, direction, channel, mcc, description)
-        ]
-        self.parts.append(tuple(full))
-
-    def columns(self) -> list[np.ndarray]:
-        return [np.concatenate([p[i] for p in self.parts]) for i in range(8)]
-
-
 def _generate_chunk(config: DemoConfig, chunk_index: int, n: int, ids: _IdCounters):
+    """The six tables and the planted personas of one chunk of n customers. Every random
+    draw comes from the chunk's stream in the order below: reordering the steps changes the
+    output (python_tests/test_demo_data.py pins it)."""
     rng = np.random.default_rng([config.seed, chunk_index])
+    window = Window.of(config.start_date, config.months)
+    people = _draw_people(rng, n, config.blend_share)
+    customers, truth, onboarded = _customers(rng, people, window, ids)
+    customer_ids = customers.column("customer_id")
+    income = _draw_income(rng, people)
+    products = _draw_products(rng, people, onboarded, window, income)
+    loan_draws = _draw_loans(rng, people, onboarded, window)
+    loans = _loans_table(loan_draws, customer_ids, ids)
+    layout, accounts = _accounts(people, onboarded, products, loan_draws, customer_ids, ids)
+
+    draws = Draws(rng, n, window)
+    tx = Transactions()
+    card_debits = np.zeros((n, window.months), dtype=np.int64)
+    book_income(draws, tx, income, layout)
+    book_fixed_outgoings(draws, tx, people, income, layout)
+    book_card_spend(draws, tx, people, products, layout, card_debits)
+    book_cash(draws, tx, people, layout)
+    book_transfers(draws, tx, people, income, layout)
+    opening_savings_cents, deposit_cents = book_savings(draws, tx, people, income, products, layout)
+    opening_card_cents = book_credit_card(draws, tx, people, products, layout, card_debits)
+    instalment = book_loans(draws, tx, loan_draws, layout)
+    transactions, booked = _transactions_table(tx, layout, window, ids)
+
+    opening = _opening_balances(
+        people,
+        income,
+        products,
+        loan_draws,
+        layout,
+        _Openings(opening_savings_cents, deposit_cents, opening_card_cents, instalment),
+    )
+    balances = _balances_table(opening, booked, layout, window)
+
+    loan_applications = _loan_applications(rng, draws, people, onboarded, window, customer_ids, ids)
+    return {
+        "customers": customers,
+        "accounts": accounts,
+        "transactions": transactions,
+        "balances": balances,
+        "loans": loans,
+        "loan_applications": loan_applications,
+    }, truth
+
+
+def _draw_people(rng: np.random.Generator, n: int, blend_share: float) -> People:
     numeric, weights_present, weights_online = persona_matrix()
     shares = numeric[:, NUMERIC_FIELDS.index("share")]
     shares = shares / shares.sum()
     persona_count = len(PERSONA_NAMES)
-    months = config.months
-    month_starts, month_ends = _months(config)
-    window_start, window_end = month_starts[0], month_ends[-1]
-    days_in_month = (month_ends - month_starts).astype(int) + 1
-
-    # --- personas, blends and per-customer parameters -------------------------------------
     persona = rng.choice(persona_count, size=n, p=shares)
-    is_blend = rng.random(n) < config.blend_share
+    is_blend = rng.random(n) < blend_share
     secondary = (persona + 1 + rng.integers(0, persona_count - 1, n)) % persona_count
     blend_weight = np.where(is_blend, rng.uniform(0.25, 0.45, n), 0.0)
     mix = blend_weight[:, None]
     params = (1 - mix) * numeric[persona] + mix * numeric[secondary]
     for field in NOISY_FIELDS:
         params[:, NUMERIC_FIELDS.index(field)] *= rng.lognormal(0.0, 0.25, n)
+    return People(
+        persona=persona,
+        secondary=secondary,
+        is_blend=is_blend,
+        blend_weight=blend_weight,
+        params=params,
+        present_weights=(1 - mix) * weights_present[persona] + mix * weights_present[secondary],
+        online_weights=(1 - mix) * weights_online[persona] + mix * weights_online[secondary],
+    )
 
-    def p(field: str) -> np.ndarray:
-        return params[:, NUMERIC_FIELDS.index(field)]
 
-    present_weights = (1 - mix) * weights_present[persona] + mix * weights_present[secondary]
-    online_weights = (1 - mix) * weights_online[persona] + mix * weights_online[secondary]
-
-    # --- customers ----------------------------------------------------------------------------
-    age_years = rng.uniform(p("age_low"), p("age_high"))
-    birth_date = window_end - (age_years * 365.25).astype(int)
+def _customers(
+    rng: np.random.Generator, people: People, window: Window, ids: _IdCounters
+) -> tuple[pa.Table, pa.Table, np.ndarray]:
+    """The customers table, the planted personas, and each customer's onboarding day."""
+    n = people.n
+    age_years = rng.uniform(people.p("age_low"), people.p("age_high"))
+    birth_date = window.end - (age_years * 365.25).astype(int)
     is_new = rng.random(n) < 0.06
     tenure_days = rng.integers(30, 7300, n)
-    joined_in_window = window_start + rng.integers(0, max(1, months * 30 - 20), n)
-    onboarded = np.where(is_new, joined_in_window, window_start - tenure_days)
+    joined_in_window = window.start + rng.integers(0, max(1, window.months * 30 - 20), n)
+    onboarded = np.where(is_new, joined_in_window, window.start - tenure_days)
     onboarded = np.maximum(onboarded, birth_date + 18 * 365)
-    onboarded = np.minimum(onboarded, window_end - 10)
+    onboarded = np.minimum(onboarded, window.end - 10)
     customer_ids = _ids("C", ids.customer, n, 8)
     ids.customer += n
     customers = pa.table(
@@ -318,35 +321,53 @@ def _generate_chunk(config: DemoConfig, chunk_index: int, n: int, ids: _IdCounte
     truth = pa.table(
         {
             "customer_id": customer_ids,
-            "persona": _lookup(PERSONA_NAMES, persona),
-            "secondary_persona": _lookup(PERSONA_NAMES, np.where(is_blend, secondary, -1)),
-            "blend_weight": blend_weight,
+            "persona": _lookup(PERSONA_NAMES, people.persona),
+            "secondary_persona": _lookup(
+                PERSONA_NAMES, np.where(people.is_blend, people.secondary, -1)
+            ),
+            "blend_weight": people.blend_weight,
         },
         schema=GROUND_TRUTH_SCHEMA,
     )
+    return customers, truth, onboarded
 
-    # --- income -------------------------------------------------------------------------------
-    income_cents = np.round(p("monthly_income") * 100).astype(np.int64)
-    has_income = rng.random(n) < p("income_probability")
-    is_pension = rng.random(n) < p("pension_probability")
 
-    # --- accounts -----------------------------------------------------------------------------
-    customer_index = np.arange(n)
+def _draw_income(rng: np.random.Generator, people: People) -> Income:
+    return Income(
+        cents=np.round(people.p("monthly_income") * 100).astype(np.int64),
+        has_income=rng.random(people.n) < people.p("income_probability"),
+        is_pension=rng.random(people.n) < people.p("pension_probability"),
+    )
+
+
+def _draw_products(
+    rng: np.random.Generator,
+    people: People,
+    onboarded: np.ndarray,
+    window: Window,
+    income: Income,
+) -> Products:
+    n = people.n
     later_opening = rng.integers(0, 365, n)
     product_opened = np.where(
-        onboarded + later_opening < window_start, onboarded + later_opening, onboarded
+        onboarded + later_opening < window.start, onboarded + later_opening, onboarded
     )
-    has_savings = rng.random(n) < p("savings_probability")
-    has_card = rng.random(n) < p("credit_card_probability")
-    has_deposit = rng.random(n) < p("term_deposit_probability")
+    has_savings = rng.random(n) < people.p("savings_probability")
+    has_card = rng.random(n) < people.p("credit_card_probability")
+    has_deposit = rng.random(n) < people.p("term_deposit_probability")
     limit_cents = np.maximum(
-        50_000, np.round(income_cents * rng.uniform(1.0, 3.0, n) / 10_000) * 10_000
+        50_000, np.round(income.cents * rng.uniform(1.0, 3.0, n) / 10_000) * 10_000
     ).astype(np.int64)
+    return Products(product_opened, has_savings, has_card, has_deposit, limit_cents)
 
-    loans_held = np.minimum(rng.poisson(p("loans_held")), 4)
-    loan_customer = np.repeat(customer_index, loans_held)
+
+def _draw_loans(
+    rng: np.random.Generator, people: People, onboarded: np.ndarray, window: Window
+) -> Loans:
+    loans_held = np.minimum(rng.poisson(people.p("loans_held")), 4)
+    loan_customer = np.repeat(people.index, loans_held)
     loan_count = len(loan_customer)
-    is_seeker = persona[loan_customer] == PERSONA_NAMES.index("loan_seeker")
+    is_seeker = people.persona[loan_customer] == PERSONA_NAMES.index("loan_seeker")
     loan_product = np.where(
         is_seeker,
         rng.choice([0, 2, 3, 4], loan_count, p=[0.5, 0.15, 0.3, 0.05]),
@@ -362,68 +383,90 @@ def _generate_chunk(config: DemoConfig, chunk_index: int, n: int, ids: _IdCounte
     in_window_loan = rng.random(loan_count) < 0.15
     originated = np.where(
         in_window_loan,
-        window_start + rng.integers(0, max(1, months * 30 - 5), loan_count),
-        window_start - rng.integers(30, 2000, loan_count),
+        window.start + rng.integers(0, max(1, window.months * 30 - 5), loan_count),
+        window.start - rng.integers(30, 2000, loan_count),
     )
     originated = np.maximum(originated, onboarded[loan_customer])
-    originated = np.minimum(originated, window_end)
+    originated = np.minimum(originated, window.end)
     status_draw = rng.random(loan_count)
     status = np.where(
         is_seeker,
         np.select([status_draw < 0.72, status_draw < 0.9], [0, 1], 2),
         np.where(status_draw < 0.97, 0, 1),
     )
-    elapsed_months = np.maximum(0, ((window_start - originated).astype(int)) // 30)
+    elapsed_months = np.maximum(0, ((window.start - originated).astype(int)) // 30)
     matured = (elapsed_months >= term) & ~in_window_loan
     status = np.where(matured, 3, status)
-    loan_ids = _ids("L", ids.loan, loan_count, 8)
-    ids.loan += loan_count
-    loans = pa.table(
+    return Loans(
+        customer=loan_customer,
+        product=loan_product,
+        principal_cents=principal_cents,
+        term=term,
+        in_window=in_window_loan,
+        originated=originated,
+        status=status,
+        elapsed_months=elapsed_months,
+    )
+
+
+def _loans_table(loans: Loans, customer_ids: pa.ChunkedArray, ids: _IdCounters) -> pa.Table:
+    loan_ids = _ids("L", ids.loan, loans.count, 8)
+    ids.loan += loans.count
+    return pa.table(
         {
             "loan_id": loan_ids,
-            "customer_id": pc.take(customer_ids, pa.array(loan_customer)),
-            "product": _lookup(LOAN_PRODUCTS, loan_product),
-            "principal": _decimal(principal_cents),
-            "originated_date": pa.array(originated, type=pa.date32()),
-            "term_months": pa.array(term.astype(np.int32)),
-            "status": _lookup(("current", "late", "default", "closed"), status),
+            "customer_id": pc.take(customer_ids, pa.array(loans.customer)),
+            "product": _lookup(LOAN_PRODUCTS, loans.product),
+            "principal": _decimal(loans.principal_cents),
+            "originated_date": pa.array(loans.originated, type=pa.date32()),
+            "term_months": pa.array(loans.term.astype(np.int32)),
+            "status": _lookup(("current", "late", "default", "closed"), loans.status),
         },
         schema=SCHEMAS["loans"],
     )
 
-    # account layout: current, savings, credit_card, term_deposit per customer, then loans
+
+def _accounts(
+    people: People,
+    onboarded: np.ndarray,
+    products: Products,
+    loans: Loans,
+    customer_ids: pa.ChunkedArray,
+    ids: _IdCounters,
+) -> tuple[AccountLayout, pa.Table]:
+    n = people.n
     product_codes = ("current", "savings", "credit_card", "term_deposit", "loan")
     owners = [
-        customer_index,
-        customer_index[has_savings],
-        customer_index[has_card],
-        customer_index[has_deposit],
-        loan_customer,
+        people.index,
+        people.index[products.has_savings],
+        people.index[products.has_card],
+        people.index[products.has_deposit],
+        loans.customer,
     ]
     account_customer = np.concatenate(owners)
     account_product = np.concatenate([np.full(len(o), k) for k, o in enumerate(owners)])
     account_opened = np.concatenate(
         [
             onboarded,
-            product_opened[has_savings],
-            product_opened[has_card],
-            product_opened[has_deposit],
-            originated,
+            products.product_opened[products.has_savings],
+            products.product_opened[products.has_card],
+            products.product_opened[products.has_deposit],
+            loans.originated,
         ]
     )
-    loan_closed = np.where(status == 3, originated + (term * 30.4).astype(int), NEVER)
+    loan_closed = np.where(
+        loans.status == 3, loans.originated + (loans.term * 30.4).astype(int), NEVER
+    )
     account_closed = np.concatenate([np.full(len(o), NEVER) for o in owners[:4]] + [loan_closed])
     is_open_ended = account_closed == NEVER
     account_count = len(account_customer)
     offsets = np.cumsum([0] + [len(o) for o in owners])
-    current_account = np.arange(n)
     savings_account = np.full(n, -1)
-    savings_account[has_savings] = np.arange(offsets[1], offsets[2])
+    savings_account[products.has_savings] = np.arange(offsets[1], offsets[2])
     card_account = np.full(n, -1)
-    card_account[has_card] = np.arange(offsets[2], offsets[3])
+    card_account[products.has_card] = np.arange(offsets[2], offsets[3])
     deposit_account = np.full(n, -1)
-    deposit_account[has_deposit] = np.arange(offsets[3], offsets[4])
-    loan_account = np.arange(offsets[4], offsets[5])
+    deposit_account[products.has_deposit] = np.arange(offsets[3], offsets[4])
     account_ids = _ids("A", ids.account, account_count, 9)
     ids.account += account_count
     accounts = pa.table(
@@ -434,7 +477,7 @@ def _generate_chunk(config: DemoConfig, chunk_index: int, n: int, ids: _IdCounte
             "opened_date": pa.array(account_opened, type=pa.date32()),
             "closed_date": pa.array(account_closed, mask=is_open_ended, type=pa.date32()),
             "credit_limit": pa.array(
-                _decimal(limit_cents[account_customer]).to_numpy(zero_copy_only=False),
+                _decimal(products.limit_cents[account_customer]).to_numpy(zero_copy_only=False),
                 mask=account_product != 2,
                 type=pa.decimal128(18, 2),
             ),
@@ -442,368 +485,39 @@ def _generate_chunk(config: DemoConfig, chunk_index: int, n: int, ids: _IdCounte
         },
         schema=SCHEMAS["accounts"],
     )
+    layout = AccountLayout(
+        ids=account_ids,
+        opened=account_opened,
+        closed=account_closed,
+        current=np.arange(n),
+        savings=savings_account,
+        card=card_account,
+        deposit=deposit_account,
+        loan=np.arange(offsets[4], offsets[5]),
+    )
+    return layout, accounts
 
-    # --- transactions -------------------------------------------------------------------------
-    tx = _Transactions()
-    debit, credit = 0, 1
-    ch = {name: i for i, name in enumerate(CHANNELS)}
-    desc = {name: i for i, name in enumerate(DESCRIPTIONS)}
-    mcc_index = {code: i for i, code in enumerate(MCC_LIST)}
-    month_grid = np.broadcast_to(np.arange(months), (n, months))
 
-    def day_in_month(month: np.ndarray, low: np.ndarray | int = 0) -> np.ndarray:
-        span = np.maximum(days_in_month[month] - low, 1)
-        return month_starts[month] + low + (rng.random(len(month)) * span).astype(int)
+@dataclass(frozen=True)
+class _Booked:
+    """The booked transactions' account row, month index and signed cents (for balances)."""
 
-    def monthly(mask: np.ndarray, day_low: int, day_high: int):
-        """(customer, month, day) of a once-a-month booking where mask[customer] holds."""
-        cust = np.repeat(customer_index[mask], months)
-        month = np.tile(np.arange(months), int(mask.sum()))
-        day = month_starts[month] + rng.integers(day_low, day_high + 1, len(cust))
-        return cust, month, day
+    account: np.ndarray
+    month: np.ndarray
+    signed_cents: np.ndarray
 
-    def poisson_events(rate: np.ndarray):
-        counts = rng.poisson(np.repeat(rate, months).reshape(n, months))
-        cust = np.repeat(np.repeat(customer_index, months), counts.ravel())
-        month = np.repeat(month_grid.ravel(), counts.ravel())
-        return cust, month, day_in_month(month)
 
-    def seconds(count: int, low_hour: int, high_hour: int) -> np.ndarray:
-        return rng.integers(low_hour * 3600, high_hour * 3600, count)
-
-    # income: salary on day 24-27 or pension on day 1-4, small monthly variation
-    salary_c, _, salary_day = monthly(has_income & ~is_pension, 24, 27)
-    tx.add(
-        current_account[salary_c],
-        salary_day,
-        seconds(len(salary_c), 5, 8),
-        np.round(income_cents[salary_c] * rng.normal(1, 0.02, len(salary_c))).astype(np.int64),
-        credit,
-        ch["transfer"],
-        -1,
-        desc["SALARY"],
-    )
-    pension_c, _, pension_day = monthly(has_income & is_pension, 0, 3)
-    tx.add(
-        current_account[pension_c],
-        pension_day,
-        seconds(len(pension_c), 5, 8),
-        income_cents[pension_c],
-        credit,
-        ch["standing_order"],
-        -1,
-        desc["PENSION"],
-    )
-
-    # fixed outgoings: account fee, rent, utilities, phone
-    fee_c, _, fee_day = monthly(np.ones(n, dtype=bool), 0, 0)
-    fee_day = fee_day + days_in_month[np.tile(np.arange(months), n)] - 1
-    tx.add(
-        current_account[fee_c],
-        fee_day,
-        seconds(len(fee_c), 1, 3),
-        350,
-        debit,
-        ch["fee"],
-        -1,
-        desc["ACCOUNT FEE"],
-    )
-    pays_rent = (rng.random(n) < p("rent_probability")) & has_income
-    rent_cents = np.round(income_cents * rng.uniform(0.2, 0.32, n), -2).astype(np.int64)
-    rent_c, _, rent_day = monthly(pays_rent, 0, 2)
-    tx.add(
-        current_account[rent_c],
-        rent_day,
-        seconds(len(rent_c), 2, 6),
-        rent_cents[rent_c],
-        debit,
-        ch["standing_order"],
-        -1,
-        desc["RENT"],
-    )
-    utility_c, _, utility_day = monthly(has_income, 9, 14)
-    tx.add(
-        current_account[utility_c],
-        utility_day,
-        seconds(len(utility_c), 2, 6),
-        rng.integers(6_000, 18_000, len(utility_c)),
-        debit,
-        ch["direct_debit"],
-        mcc_index["4900"],
-        desc["ELECTRICITY AND GAS"],
-    )
-    phone_c, _, phone_day = monthly(has_income, 15, 18)
-    tx.add(
-        current_account[phone_c],
-        phone_day,
-        seconds(len(phone_c), 2, 6),
-        rng.integers(1_500, 6_000, len(phone_c)),
-        debit,
-        ch["direct_debit"],
-        mcc_index["4814"],
-        desc["MOBILE PHONE"],
-    )
-
-    # card spend, present and online; part of it on the credit card
-    card_debits = np.zeros((n, months), dtype=np.int64)
-    for channel, rate_field, weights in (
-        ("card_pos", "card_present_per_month", present_weights),
-        ("card_online", "card_online_per_month", online_weights),
-    ):
-        cust, month, day = poisson_events(p(rate_field))
-        cumulative = np.cumsum(weights / weights.sum(axis=1, keepdims=True), axis=1)
-        group = (rng.random(len(cust))[:, None] > cumulative[cust]).sum(axis=1)
-        group = np.minimum(group, len(SPENDING_GROUPS) - 1)
-        ticket = p("card_ticket")[cust] * GROUP_TICKET_MULTIPLIER[group]
-        cents = np.maximum(100, np.round(rng.lognormal(np.log(ticket), 0.8) * 100)).astype(np.int64)
-        code_in_group = (
-            rng.random(len(cust))
-            * np.array([len(MERCHANT_CODES[g]) for g in SPENDING_GROUPS])[group]
-        ).astype(int)
-        group_offsets = np.cumsum([0] + [len(MERCHANT_CODES[g]) for g in SPENDING_GROUPS])[:-1]
-        mcc = np.where(rng.random(len(cust)) < 0.01, -1, group_offsets[group] + code_in_group)
-        on_card = has_card[cust] & (rng.random(len(cust)) < p("credit_card_spend_share")[cust])
-        account = np.where(on_card, card_account[cust], current_account[cust])
-        np.add.at(card_debits, (cust[on_card], month[on_card]), cents[on_card])
-        description = desc["CARD PURCHASE" if channel == "card_pos" else "ONLINE PURCHASE"]
-        tx.add(account, day, seconds(len(cust), 7, 23), cents, debit, ch[channel], mcc, description)
-
-    # cash: ATM and branch
-    cust, _, day = poisson_events(p("atm_per_month"))
-    atm_cents = np.maximum(
-        2_000, np.round(rng.lognormal(np.log(p("atm_amount")[cust]), 0.4), -1) * 100
-    ).astype(np.int64)
-    tx.add(
-        current_account[cust],
-        day,
-        seconds(len(cust), 6, 24),
-        atm_cents,
-        debit,
-        ch["atm"],
-        mcc_index["6011"],
-        desc["CASH WITHDRAWAL"],
-    )
-    cust, _, day = poisson_events(p("branch_per_month"))
-    is_deposit = rng.random(len(cust)) < 0.4
-    branch_cents = np.maximum(
-        2_000, np.round(rng.lognormal(np.log(2 * p("atm_amount")[cust]), 0.5), -1) * 100
-    ).astype(np.int64)
-    tx.add(
-        current_account[cust],
-        day,
-        seconds(len(cust), 9, 17),
-        branch_cents,
-        np.where(is_deposit, credit, debit),
-        ch["branch"],
-        np.where(is_deposit, -1, mcc_index["6010"]),
-        np.where(is_deposit, desc["CASH DEPOSIT"], desc["CASH WITHDRAWAL"]),
-    )
-
-    # transfers to other people
-    cust, _, day = poisson_events(p("transfers_out_per_month"))
-    transfer_cents = np.maximum(
-        500, np.round(rng.lognormal(np.log(0.08 * np.maximum(income_cents[cust], 100_000)), 0.8))
-    ).astype(np.int64)
-    tx.add(
-        current_account[cust],
-        day,
-        seconds(len(cust), 7, 23),
-        transfer_cents,
-        debit,
-        ch["transfer"],
-        -1,
-        desc["PAYMENT TO"],
-    )
-
-    # savings: monthly transfer from current to savings, interest on savings and deposits
-    saves = has_savings & has_income & (p("savings_rate") > 0)
-    save_c, _, save_day = monthly(saves, 25, 27)
-    save_cents = np.round(income_cents[save_c] * p("savings_rate")[save_c], -2).astype(np.int64)
-    keep = save_cents > 0
-    save_c, save_day, save_cents = save_c[keep], save_day[keep], save_cents[keep]
-    save_seconds = seconds(len(save_c), 9, 10)
-    tx.add(
-        current_account[save_c],
-        save_day,
-        save_seconds,
-        save_cents,
-        debit,
-        ch["transfer"],
-        -1,
-        desc["TRANSFER TO SAVINGS"],
-    )
-    tx.add(
-        savings_account[save_c],
-        save_day,
-        save_seconds,
-        save_cents,
-        credit,
-        ch["transfer"],
-        -1,
-        desc["TRANSFER FROM CURRENT ACCOUNT"],
-    )
-    opening_savings_cents = np.round(p("opening_savings") * 100).astype(np.int64)
-    interest_c, interest_m, interest_day = monthly(has_savings, 0, 0)
-    interest_day = interest_day + days_in_month[interest_m] - 1
-    tx.add(
-        savings_account[interest_c],
-        interest_day,
-        1800,
-        np.maximum(1, opening_savings_cents[interest_c] * 15 // 12_000),
-        credit,
-        ch["interest"],
-        -1,
-        desc["SAVINGS INTEREST"],
-    )
-    deposit_cents = np.round(opening_savings_cents * rng.uniform(0.5, 1.5, n), -4).astype(np.int64)
-    interest_c, interest_m, interest_day = monthly(has_deposit, 0, 0)
-    interest_day = interest_day + days_in_month[interest_m] - 1
-    tx.add(
-        deposit_account[interest_c],
-        interest_day,
-        1800,
-        np.maximum(1, deposit_cents[interest_c] * 30 // 12_000),
-        credit,
-        ch["interest"],
-        -1,
-        desc["DEPOSIT INTEREST"],
-    )
-
-    # credit card: cash advances, interest on revolving balances, monthly repayment
-    cust, month, day = poisson_events(p("cash_advances_per_month") * has_card)
-    advance_cents = np.maximum(2_000, np.round(rng.lognormal(np.log(150), 0.4), -1) * 100).astype(
-        np.int64
-    )
-    tx.add(
-        card_account[cust],
-        day,
-        seconds(len(cust), 6, 24),
-        advance_cents,
-        debit,
-        ch["atm"],
-        mcc_index["6011"],
-        desc["CASH ADVANCE"],
-    )
-    np.add.at(card_debits, (cust, month), advance_cents)
-    opening_card_cents = -np.minimum(
-        limit_cents, np.round(limit_cents * p("opening_utilisation") * rng.uniform(0.6, 1.2, n))
-    ).astype(np.int64)
-    revolving = has_card & (p("credit_card_paid_share") < 0.99)
-    card_interest = np.where(revolving, -opening_card_cents * 15 // 1000, 0)
-    interest_c, interest_m, interest_day = monthly(revolving & (card_interest > 0), 19, 19)
-    tx.add(
-        card_account[interest_c],
-        interest_day,
-        1800,
-        card_interest[interest_c],
-        debit,
-        ch["interest"],
-        -1,
-        desc["CARD INTEREST"],
-    )
-    np.add.at(card_debits, (interest_c, interest_m), card_interest[interest_c])
-    repay_c, repay_m, repay_day = monthly(has_card, 27, 27)
-    repay_cents = np.round(
-        card_debits[repay_c, repay_m] * np.minimum(1.0, p("credit_card_paid_share")[repay_c])
-    ).astype(np.int64)
-    keep = repay_cents > 0
-    repay_c, repay_day, repay_cents = repay_c[keep], repay_day[keep], repay_cents[keep]
-    repay_seconds = seconds(len(repay_c), 10, 11)
-    tx.add(
-        current_account[repay_c],
-        repay_day,
-        repay_seconds,
-        repay_cents,
-        debit,
-        ch["direct_debit"],
-        -1,
-        desc["CREDIT CARD REPAYMENT"],
-    )
-    tx.add(
-        card_account[repay_c],
-        repay_day,
-        repay_seconds,
-        repay_cents,
-        credit,
-        ch["transfer"],
-        -1,
-        desc["CREDIT CARD REPAYMENT"],
-    )
-
-    # loans: disbursement of loans originated in the window, monthly repayments
-    disbursed = np.flatnonzero(in_window_loan)
-    disburse_seconds = seconds(len(disbursed), 9, 16)
-    tx.add(
-        loan_account[disbursed],
-        originated[disbursed],
-        disburse_seconds,
-        principal_cents[disbursed],
-        debit,
-        ch["transfer"],
-        -1,
-        desc["LOAN DISBURSEMENT"],
-    )
-    tx.add(
-        current_account[loan_customer[disbursed]],
-        originated[disbursed],
-        disburse_seconds,
-        principal_cents[disbursed],
-        credit,
-        ch["transfer"],
-        -1,
-        desc["LOAN DISBURSEMENT"],
-    )
-    purchase = disbursed[np.isin(loan_product[disbursed], (1, 2))]
-    tx.add(
-        current_account[loan_customer[purchase]],
-        originated[purchase] + 1,
-        seconds(len(purchase), 9, 16),
-        principal_cents[purchase],
-        debit,
-        ch["transfer"],
-        -1,
-        desc["PURCHASE SETTLEMENT"],
-    )
-    instalment = np.round(principal_cents * 1.08 / term, -2).astype(np.int64)
-    paying = status < 2
-    loan_month = np.tile(np.arange(months), loan_count)
-    loan_row = np.repeat(np.arange(loan_count), months)
-    loan_day = month_starts[loan_month] + 14
-    pays = (
-        paying[loan_row]
-        & (loan_day > originated[loan_row])
-        & (rng.random(len(loan_row)) < np.where(status[loan_row] == 1, 0.6, 1.0))
-    )
-    loan_row, loan_day = loan_row[pays], loan_day[pays]
-    repay_seconds = seconds(len(loan_row), 3, 5)
-    tx.add(
-        current_account[loan_customer[loan_row]],
-        loan_day,
-        repay_seconds,
-        instalment[loan_row],
-        debit,
-        ch["direct_debit"],
-        -1,
-        desc["LOAN REPAYMENT"],
-    )
-    tx.add(
-        loan_account[loan_row],
-        loan_day,
-        repay_seconds,
-        instalment[loan_row],
-        credit,
-        ch["transfer"],
-        -1,
-        desc["LOAN REPAYMENT"],
-    )
-
+def _transactions_table(
+    tx: Transactions, layout: AccountLayout, window: Window, ids: _IdCounters
+) -> tuple[pa.Table, _Booked]:
+    """The transactions booked while their account was open and within the window, ordered
+    by booking time then account."""
     account, day, secs, cents, direction, channel, mcc, description = tx.columns()
-    # nothing is booked before the account opened, after it closed, or after the window
     valid = (
-        (day >= account_opened[account])
-        & (day <= window_end)
-        & (day >= window_start)
-        & (day < account_closed[account])
+        (day >= layout.opened[account])
+        & (day <= window.end)
+        & (day >= window.start)
+        & (day < layout.closed[account])
     )
     account, day, secs, cents, direction, channel, mcc, description = (
         column[valid]
@@ -819,7 +533,7 @@ def _generate_chunk(config: DemoConfig, chunk_index: int, n: int, ids: _IdCounte
     transactions = pa.table(
         {
             "transaction_id": _ids("T", ids.transaction, tx_count, 11),
-            "account_id": pc.take(account_ids, pa.array(account)),
+            "account_id": pc.take(layout.ids, pa.array(account)),
             "booked_at": pa.array(booked_at, type=pa.timestamp("us")),
             "amount": _decimal(cents),
             "direction": _lookup(DIRECTIONS, direction),
@@ -830,52 +544,87 @@ def _generate_chunk(config: DemoConfig, chunk_index: int, n: int, ids: _IdCounte
         schema=SCHEMAS["transactions"],
     )
     ids.transaction += tx_count
+    month = (day[order].astype("datetime64[M]") - window.start.astype("datetime64[M]")).astype(int)
+    return transactions, _Booked(account, month, np.where(direction == CREDIT, cents, -cents))
 
-    # --- month-end balances: opening balance plus the month's booked flows --------------------
-    opening = np.zeros(account_count, dtype=np.int64)
-    opening[current_account] = np.round(
-        income_cents * np.maximum(p("opening_current_balance"), 0.01)
+
+@dataclass(frozen=True)
+class _Openings:
+    """What the flows drew about balances before the window (cents, per customer or loan)."""
+
+    savings: np.ndarray
+    deposit: np.ndarray
+    card: np.ndarray
+    loan_instalment: np.ndarray
+
+
+def _opening_balances(
+    people: People,
+    income: Income,
+    products: Products,
+    loans: Loans,
+    layout: AccountLayout,
+    openings: _Openings,
+) -> np.ndarray:
+    """Each account's balance when the window starts (cents; loans negative: owed)."""
+    opening = np.zeros(layout.count, dtype=np.int64)
+    opening[layout.current] = np.round(
+        income.cents * np.maximum(people.p("opening_current_balance"), 0.01)
     ).astype(np.int64)
-    opening[savings_account[has_savings]] = opening_savings_cents[has_savings]
-    opening[card_account[has_card]] = opening_card_cents[has_card]
-    opening[deposit_account[has_deposit]] = deposit_cents[has_deposit]
-    outstanding = principal_cents - instalment * np.minimum(elapsed_months, term)
-    opening[loan_account] = np.where(in_window_loan, 0, -np.maximum(outstanding, 0))
-    opened_before = account_opened < window_start
-    opening = np.where(opened_before, opening, 0)
-    month_of_tx = (
-        day[order].astype("datetime64[M]") - month_starts[0].astype("datetime64[M]")
-    ).astype(int)
-    signed = np.where(direction == credit, cents, -cents)
-    flows = np.zeros((account_count, months), dtype=np.int64)
-    np.add.at(flows, (account, month_of_tx), signed)
+    opening[layout.savings[products.has_savings]] = openings.savings[products.has_savings]
+    opening[layout.card[products.has_card]] = openings.card[products.has_card]
+    opening[layout.deposit[products.has_deposit]] = openings.deposit[products.has_deposit]
+    outstanding = loans.principal_cents - openings.loan_instalment * np.minimum(
+        loans.elapsed_months, loans.term
+    )
+    opening[layout.loan] = np.where(loans.in_window, 0, -np.maximum(outstanding, 0))
+    return opening
+
+
+def _balances_table(
+    opening: np.ndarray, booked: _Booked, layout: AccountLayout, window: Window
+) -> pa.Table:
+    """Month-end balances of every account open at the month's end: the opening balance (of
+    accounts opened before the window) plus the month's booked flows."""
+    opening = np.where(layout.opened < window.start, opening, 0)
+    flows = np.zeros((layout.count, window.months), dtype=np.int64)
+    np.add.at(flows, (booked.account, booked.month), booked.signed_cents)
     balance = opening[:, None] + np.cumsum(flows, axis=1)
-    open_at = (account_opened[:, None] <= month_ends[None, :]) & (
-        account_closed[:, None] > month_ends[None, :]
+    open_at = (layout.opened[:, None] <= window.month_ends[None, :]) & (
+        layout.closed[:, None] > window.month_ends[None, :]
     )
     balance_account, balance_month = np.nonzero(open_at)
-    balances = pa.table(
+    return pa.table(
         {
-            "account_id": pc.take(account_ids, pa.array(balance_account)),
-            "balance_date": pa.array(month_ends[balance_month], type=pa.date32()),
+            "account_id": pc.take(layout.ids, pa.array(balance_account)),
+            "balance_date": pa.array(window.month_ends[balance_month], type=pa.date32()),
             "balance": _decimal(balance[balance_account, balance_month]),
         },
         schema=SCHEMAS["balances"],
     )
 
-    # --- loan applications ----------------------------------------------------------------------
-    application_count = rng.poisson(p("loan_applications"))
-    app_customer = np.repeat(customer_index, application_count)
+
+def _loan_applications(
+    rng: np.random.Generator,
+    draws: Draws,
+    people: People,
+    onboarded: np.ndarray,
+    window: Window,
+    customer_ids: pa.ChunkedArray,
+    ids: _IdCounters,
+) -> pa.Table:
+    application_count = rng.poisson(people.p("loan_applications"))
+    app_customer = np.repeat(people.index, application_count)
     app_total = len(app_customer)
-    earliest = np.maximum(onboarded[app_customer], window_start)
+    earliest = np.maximum(onboarded[app_customer], window.start)
     applied_day = earliest + (
-        rng.random(app_total) * np.maximum((window_end - earliest).astype(int), 1)
+        rng.random(app_total) * np.maximum((window.end - earliest).astype(int), 1)
     ).astype(int)
-    applied_at = applied_day.astype("datetime64[us]") + seconds(app_total, 8, 22).astype(
+    applied_at = applied_day.astype("datetime64[us]") + draws.seconds(app_total, 8, 22).astype(
         "timedelta64[s]"
     )
-    declined = rng.random(app_total) < p("decline_probability")[app_customer]
-    pending = (window_end - applied_day).astype(int) < 10
+    declined = rng.random(app_total) < people.p("decline_probability")[app_customer]
+    pending = (window.end - applied_day).astype(int) < 10
     decision = np.where(declined, 1, np.where(pending, 2, 0))
     app_product = rng.choice([0, 1, 2, 3], app_total, p=[0.55, 0.1, 0.2, 0.15])
     loan_applications = pa.table(
@@ -898,12 +647,4 @@ def _generate_chunk(config: DemoConfig, chunk_index: int, n: int, ids: _IdCounte
         schema=SCHEMAS["loan_applications"],
     )
     ids.application += app_total
-
-    return {
-        "customers": customers,
-        "accounts": accounts,
-        "transactions": transactions,
-        "balances": balances,
-        "loans": loans,
-        "loan_applications": loan_applications,
-    }, truth
+    return loan_applications
