@@ -1,13 +1,9 @@
 {#-
-    One row per Berka transaction with its contract direction and channel from type,
-    operation and k_symbol (codes in ../shared/data/berka/README.md):
-    PRIJEM = credit; VYDAJ and VYBER = debit. VYBER KARTOU (card withdrawal) -> atm;
-    VKLAD (cash in) and VYBER (cash out) -> branch, but a VYBER with k_symbol SIPO (a
-    household bill paid in cash) -> direct_debit; PREVOD Z UCTU (from another bank) ->
-    transfer, standing_order for DUCHOD (pension); PREVOD NA UCET (to another bank) ->
-    direct_debit for SIPO (household), UVER (loan), POJISTNE (insurance), LEASING, else
-    transfer; UROK -> interest credit; SANKC. UROK (penalty interest) -> interest debit;
-    SLUZBY (statement fee) -> fee.
+    One row per Berka transaction with its contract direction, channel, merchant category
+    and description from type, operation and k_symbol (codes in ../shared/data/berka/README.md),
+    by the rules of seed berka_transaction_rules: for each mapping the first rule by priority
+    whose codes match, a blank rule cell matching any code. Each combination of codes in the
+    data is resolved once, then joined back.
 -#}
 with
 
@@ -17,51 +13,93 @@ transactions as (
 
 ),
 
+rules as (
+
+    select
+        mapping,
+        priority,
+        {{ seed_text('trans_type') }} as trans_type,
+        {{ seed_text('operation_code') }} as operation_code,
+        {{ seed_text('k_symbol') }} as k_symbol,
+        {{ seed_text('value') }} as mapped_value
+    from {{ ref('berka_transaction_rules') }}
+
+),
+
+code_combinations as (
+
+    select distinct
+        trans_type,
+        operation_code,
+        k_symbol
+    from transactions
+
+),
+
+matching_rules as (
+
+    select
+        code_combinations.trans_type,
+        code_combinations.operation_code,
+        code_combinations.k_symbol,
+        rules.mapping,
+        rules.priority,
+        rules.mapped_value,
+        row_number() over (
+            partition by
+                code_combinations.trans_type,
+                code_combinations.operation_code,
+                code_combinations.k_symbol,
+                rules.mapping
+            order by rules.priority
+        ) as match_rank
+    from code_combinations
+    inner join rules
+        on
+            (
+                rules.trans_type is null
+                or code_combinations.trans_type = rules.trans_type
+            )
+            and (
+                rules.operation_code is null
+                or code_combinations.operation_code = rules.operation_code
+            )
+            and (rules.k_symbol is null or code_combinations.k_symbol = rules.k_symbol)
+
+),
+
+mapped_combinations as (
+
+    select
+        trans_type,
+        operation_code,
+        k_symbol,
+        max(case when mapping = 'direction' then mapped_value end) as direction,
+        max(case when mapping = 'channel' then mapped_value end) as channel,
+        max(
+            case when mapping = 'merchant_category_code' then mapped_value end
+        ) as merchant_category_code,
+        max(case when mapping = 'description' then mapped_value end) as description
+    from matching_rules
+    where match_rank = 1
+    group by trans_type, operation_code, k_symbol
+
+),
+
 classified as (
 
     select
-        *,
-        case
-            when trans_type = 'PRIJEM' then 'credit'
-            when trans_type in ('VYDAJ', 'VYBER') then 'debit'
-        end as direction,
-        case
-            when k_symbol = 'SLUZBY' then 'fee'
-            when k_symbol in ('UROK', 'SANKC. UROK') then 'interest'
-            when operation_code = 'VYBER KARTOU' then 'atm'
-            when
-                operation_code in ('VKLAD', 'VYBER') and k_symbol = 'SIPO'
-                then 'direct_debit'
-            when operation_code in ('VKLAD', 'VYBER') then 'branch'
-            when
-                operation_code = 'PREVOD Z UCTU' and k_symbol = 'DUCHOD'
-                then 'standing_order'
-            when operation_code = 'PREVOD Z UCTU' then 'transfer'
-            when
-                operation_code = 'PREVOD NA UCET'
-                and k_symbol in ('SIPO', 'UVER', 'POJISTNE', 'LEASING')
-                then 'direct_debit'
-            when operation_code = 'PREVOD NA UCET' then 'transfer'
-        end as channel,
-        case k_symbol
-            when 'SIPO' then '4900'
-            when 'POJISTNE' then '6300'
-        end as merchant_category_code,
-        case
-            when k_symbol = 'SIPO' then 'HOUSEHOLD PAYMENT'
-            when k_symbol = 'DUCHOD' then 'PENSION'
-            when k_symbol = 'UVER' then 'LOAN PAYMENT'
-            when k_symbol = 'POJISTNE' then 'INSURANCE'
-            when k_symbol = 'LEASING' then 'LEASING'
-            when k_symbol = 'SLUZBY' then 'STATEMENT FEE'
-            when k_symbol = 'SANKC. UROK' then 'PENALTY INTEREST'
-            when k_symbol = 'UROK' then 'INTEREST'
-            when operation_code = 'VYBER KARTOU' then 'CARD WITHDRAWAL'
-            when operation_code = 'VKLAD' then 'CASH DEPOSIT'
-            when operation_code = 'VYBER' then 'CASH WITHDRAWAL'
-            else 'TRANSFER'
-        end as description
+        transactions.*,
+        mapped_combinations.direction,
+        mapped_combinations.channel,
+        mapped_combinations.merchant_category_code,
+        mapped_combinations.description
     from transactions
+    left join mapped_combinations
+        on
+            transactions.trans_type = mapped_combinations.trans_type
+            and transactions.operation_code = mapped_combinations.operation_code
+            and transactions.k_symbol = mapped_combinations.k_symbol
 
 ),
 
@@ -81,7 +119,7 @@ mapped as (
         case
             when booked_date is null then 'date is not a YYMMDD date'
             when amount is null then 'amount is not a number'
-            when direction is null then 'type is not PRIJEM, VYDAJ or VYBER'
+            when direction is null then 'type matches no direction rule'
             when channel is null then 'operation and k_symbol match no channel rule'
         end as unmapped_reason
     from classified
