@@ -3,16 +3,11 @@ chunk's random stream in turn, so the order the generator calls them in fixes th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from bank_segmentation.demo_data.chunk import (
-    AccountLayout,
-    Income,
-    Loans,
-    People,
-    Products,
-    Window,
-)
+from bank_segmentation.demo_data.chunk import AccountLayout, Income, Loans, People, Products, Window
 from bank_segmentation.demo_data.personas import MERCHANT_CODES, SPENDING_GROUPS
 
 DIRECTIONS = ("debit", "credit")
@@ -65,13 +60,69 @@ DESCRIPTION = {name: i for i, name in enumerate(DESCRIPTIONS)}
 MCC = {code: i for i, code in enumerate(MCC_LIST)}
 
 
+@dataclass(frozen=True)
+class Kind:
+    """What a booking is, as the codes Transactions keeps: direction, channel, description
+    and merchant category (-1: none)."""
+
+    direction: int
+    channel: int
+    description: int
+    mcc: int = -1
+
+    @classmethod
+    def of(cls, direction: str, channel: str, description: str, mcc: str | None = None) -> Kind:
+        return cls(
+            DIRECTIONS.index(direction),
+            CHANNEL[channel],
+            DESCRIPTION[description],
+            MCC[mcc] if mcc is not None else -1,
+        )
+
+
+# The bookings of the demo bank with fixed codes (card spend and cash at the branch vary).
+SALARY = Kind.of("credit", "transfer", "SALARY")
+PENSION = Kind.of("credit", "standing_order", "PENSION")
+ACCOUNT_FEE = Kind.of("debit", "fee", "ACCOUNT FEE")
+RENT = Kind.of("debit", "standing_order", "RENT")
+UTILITIES = Kind.of("debit", "direct_debit", "ELECTRICITY AND GAS", mcc="4900")
+PHONE_BILL = Kind.of("debit", "direct_debit", "MOBILE PHONE", mcc="4814")
+ATM_WITHDRAWAL = Kind.of("debit", "atm", "CASH WITHDRAWAL", mcc="6011")
+PAYMENT_TO_OTHERS = Kind.of("debit", "transfer", "PAYMENT TO")
+TO_SAVINGS = Kind.of("debit", "transfer", "TRANSFER TO SAVINGS")
+FROM_CURRENT_ACCOUNT = Kind.of("credit", "transfer", "TRANSFER FROM CURRENT ACCOUNT")
+SAVINGS_INTEREST = Kind.of("credit", "interest", "SAVINGS INTEREST")
+DEPOSIT_INTEREST = Kind.of("credit", "interest", "DEPOSIT INTEREST")
+CASH_ADVANCE = Kind.of("debit", "atm", "CASH ADVANCE", mcc="6011")
+CARD_INTEREST = Kind.of("debit", "interest", "CARD INTEREST")
+CARD_REPAYMENT_PAID = Kind.of("debit", "direct_debit", "CREDIT CARD REPAYMENT")
+CARD_REPAYMENT_RECEIVED = Kind.of("credit", "transfer", "CREDIT CARD REPAYMENT")
+LOAN_DISBURSED = Kind.of("debit", "transfer", "LOAN DISBURSEMENT")
+LOAN_RECEIVED = Kind.of("credit", "transfer", "LOAN DISBURSEMENT")
+PURCHASE_SETTLEMENT = Kind.of("debit", "transfer", "PURCHASE SETTLEMENT")
+LOAN_INSTALMENT_PAID = Kind.of("debit", "direct_debit", "LOAN REPAYMENT")
+LOAN_INSTALMENT_RECEIVED = Kind.of("credit", "transfer", "LOAN REPAYMENT")
+
+
 class Transactions:
     """Accumulates transaction columns (account index, day, seconds, cents, codes)."""
 
     def __init__(self) -> None:
         self.parts: list[tuple[np.ndarray, ...]] = []
 
-    def add(self, account, day, seconds, cents, direction, channel, mcc, description) -> None:
+    def add(self, account, day, seconds, cents, kind: Kind) -> None:
+        self.add_coded(
+            account, day, seconds, cents, kind.direction, kind.channel, kind.mcc, kind.description
+        )
+
+    def transfer(self, paying, receiving, day, seconds, cents, paid: Kind, received: Kind) -> None:
+        """Both legs of a transfer between two accounts of the bank: the same day, time and
+        amount, out of `paying` as `paid` and into `receiving` as `received`."""
+        self.add(paying, day, seconds, cents, paid)
+        self.add(receiving, day, seconds, cents, received)
+
+    def add_coded(self, account, day, seconds, cents, direction, channel, mcc, description) -> None:
+        """Bookings whose codes (arrays or one value) vary."""
         n = len(account)
         if n == 0:
             return
@@ -130,10 +181,7 @@ def book_income(draws: Draws, tx: Transactions, income: Income, layout: AccountL
         np.round(income.cents[salary_c] * draws.rng.normal(1, 0.02, len(salary_c))).astype(
             np.int64
         ),
-        CREDIT,
-        CHANNEL["transfer"],
-        -1,
-        DESCRIPTION["SALARY"],
+        SALARY,
     )
     pension_c, _, pension_day = draws.monthly(income.has_income & income.is_pension, 0, 3)
     tx.add(
@@ -141,10 +189,7 @@ def book_income(draws: Draws, tx: Transactions, income: Income, layout: AccountL
         pension_day,
         draws.seconds(len(pension_c), 5, 8),
         income.cents[pension_c],
-        CREDIT,
-        CHANNEL["standing_order"],
-        -1,
-        DESCRIPTION["PENSION"],
+        PENSION,
     )
 
 
@@ -155,51 +200,22 @@ def book_fixed_outgoings(
     n, months, rng = people.n, draws.window.months, draws.rng
     fee_c, _, fee_day = draws.monthly(np.ones(n, dtype=bool), 0, 0)
     fee_day = fee_day + draws.window.days_in_month[np.tile(np.arange(months), n)] - 1
-    tx.add(
-        layout.current[fee_c],
-        fee_day,
-        draws.seconds(len(fee_c), 1, 3),
-        350,
-        DEBIT,
-        CHANNEL["fee"],
-        -1,
-        DESCRIPTION["ACCOUNT FEE"],
-    )
+    tx.add(layout.current[fee_c], fee_day, draws.seconds(len(fee_c), 1, 3), 350, ACCOUNT_FEE)
     pays_rent = (rng.random(n) < people.p("rent_probability")) & income.has_income
     rent_cents = np.round(income.cents * rng.uniform(0.2, 0.32, n), -2).astype(np.int64)
     rent_c, _, rent_day = draws.monthly(pays_rent, 0, 2)
     tx.add(
-        layout.current[rent_c],
-        rent_day,
-        draws.seconds(len(rent_c), 2, 6),
-        rent_cents[rent_c],
-        DEBIT,
-        CHANNEL["standing_order"],
-        -1,
-        DESCRIPTION["RENT"],
+        layout.current[rent_c], rent_day, draws.seconds(len(rent_c), 2, 6), rent_cents[rent_c], RENT
     )
-    utility_c, _, utility_day = draws.monthly(income.has_income, 9, 14)
-    tx.add(
-        layout.current[utility_c],
-        utility_day,
-        draws.seconds(len(utility_c), 2, 6),
-        rng.integers(6_000, 18_000, len(utility_c)),
-        DEBIT,
-        CHANNEL["direct_debit"],
-        MCC["4900"],
-        DESCRIPTION["ELECTRICITY AND GAS"],
-    )
-    phone_c, _, phone_day = draws.monthly(income.has_income, 15, 18)
-    tx.add(
-        layout.current[phone_c],
-        phone_day,
-        draws.seconds(len(phone_c), 2, 6),
-        rng.integers(1_500, 6_000, len(phone_c)),
-        DEBIT,
-        CHANNEL["direct_debit"],
-        MCC["4814"],
-        DESCRIPTION["MOBILE PHONE"],
-    )
+    # monthly bills by direct debit: (kind, first and last day, lowest and highest cents)
+    for bill, (first_day, last_day), (low_cents, high_cents) in (
+        (UTILITIES, (9, 14), (6_000, 18_000)),
+        (PHONE_BILL, (15, 18), (1_500, 6_000)),
+    ):
+        bill_c, _, bill_day = draws.monthly(income.has_income, first_day, last_day)
+        seconds = draws.seconds(len(bill_c), 2, 6)
+        cents = rng.integers(low_cents, high_cents, len(bill_c))
+        tx.add(layout.current[bill_c], bill_day, seconds, cents, bill)
 
 
 def book_card_spend(
@@ -233,7 +249,7 @@ def book_card_spend(
         account = np.where(on_card, layout.card[cust], layout.current[cust])
         np.add.at(card_debits, (cust[on_card], month[on_card]), cents[on_card])
         description = DESCRIPTION["CARD PURCHASE" if channel == "card_pos" else "ONLINE PURCHASE"]
-        tx.add(
+        tx.add_coded(
             account,
             day,
             draws.seconds(len(cust), 7, 23),
@@ -252,22 +268,13 @@ def book_cash(draws: Draws, tx: Transactions, people: People, layout: AccountLay
     atm_cents = np.maximum(
         2_000, np.round(rng.lognormal(np.log(people.p("atm_amount")[cust]), 0.4), -1) * 100
     ).astype(np.int64)
-    tx.add(
-        layout.current[cust],
-        day,
-        draws.seconds(len(cust), 6, 24),
-        atm_cents,
-        DEBIT,
-        CHANNEL["atm"],
-        MCC["6011"],
-        DESCRIPTION["CASH WITHDRAWAL"],
-    )
+    tx.add(layout.current[cust], day, draws.seconds(len(cust), 6, 24), atm_cents, ATM_WITHDRAWAL)
     cust, _, day = draws.poisson_events(people.p("branch_per_month"))
     is_deposit = rng.random(len(cust)) < 0.4
     branch_cents = np.maximum(
         2_000, np.round(rng.lognormal(np.log(2 * people.p("atm_amount")[cust]), 0.5), -1) * 100
     ).astype(np.int64)
-    tx.add(
+    tx.add_coded(
         layout.current[cust],
         day,
         draws.seconds(len(cust), 9, 17),
@@ -293,10 +300,7 @@ def book_transfers(
         day,
         draws.seconds(len(cust), 7, 23),
         transfer_cents,
-        DEBIT,
-        CHANNEL["transfer"],
-        -1,
-        DESCRIPTION["PAYMENT TO"],
+        PAYMENT_TO_OTHERS,
     )
 
 
@@ -318,25 +322,14 @@ def book_savings(
     keep = save_cents > 0
     save_c, save_day, save_cents = save_c[keep], save_day[keep], save_cents[keep]
     save_seconds = draws.seconds(len(save_c), 9, 10)
-    tx.add(
+    tx.transfer(
         layout.current[save_c],
-        save_day,
-        save_seconds,
-        save_cents,
-        DEBIT,
-        CHANNEL["transfer"],
-        -1,
-        DESCRIPTION["TRANSFER TO SAVINGS"],
-    )
-    tx.add(
         layout.savings[save_c],
         save_day,
         save_seconds,
         save_cents,
-        CREDIT,
-        CHANNEL["transfer"],
-        -1,
-        DESCRIPTION["TRANSFER FROM CURRENT ACCOUNT"],
+        TO_SAVINGS,
+        FROM_CURRENT_ACCOUNT,
     )
     days_in_month = draws.window.days_in_month
     opening_savings_cents = np.round(people.p("opening_savings") * 100).astype(np.int64)
@@ -347,10 +340,7 @@ def book_savings(
         interest_day,
         1800,
         np.maximum(1, opening_savings_cents[interest_c] * 15 // 12_000),
-        CREDIT,
-        CHANNEL["interest"],
-        -1,
-        DESCRIPTION["SAVINGS INTEREST"],
+        SAVINGS_INTEREST,
     )
     deposit_cents = np.round(
         opening_savings_cents * draws.rng.uniform(0.5, 1.5, people.n), -4
@@ -362,10 +352,7 @@ def book_savings(
         interest_day,
         1800,
         np.maximum(1, deposit_cents[interest_c] * 30 // 12_000),
-        CREDIT,
-        CHANNEL["interest"],
-        -1,
-        DESCRIPTION["DEPOSIT INTEREST"],
+        DEPOSIT_INTEREST,
     )
     return opening_savings_cents, deposit_cents
 
@@ -385,16 +372,7 @@ def book_credit_card(
     advance_cents = np.maximum(2_000, np.round(rng.lognormal(np.log(150), 0.4), -1) * 100).astype(
         np.int64
     )
-    tx.add(
-        layout.card[cust],
-        day,
-        draws.seconds(len(cust), 6, 24),
-        advance_cents,
-        DEBIT,
-        CHANNEL["atm"],
-        MCC["6011"],
-        DESCRIPTION["CASH ADVANCE"],
-    )
+    tx.add(layout.card[cust], day, draws.seconds(len(cust), 6, 24), advance_cents, CASH_ADVANCE)
     np.add.at(card_debits, (cust, month), advance_cents)
     limit_cents = products.limit_cents
     opening_card_cents = -np.minimum(
@@ -404,16 +382,7 @@ def book_credit_card(
     revolving = has_card & (people.p("credit_card_paid_share") < 0.99)
     card_interest = np.where(revolving, -opening_card_cents * 15 // 1000, 0)
     interest_c, interest_m, interest_day = draws.monthly(revolving & (card_interest > 0), 19, 19)
-    tx.add(
-        layout.card[interest_c],
-        interest_day,
-        1800,
-        card_interest[interest_c],
-        DEBIT,
-        CHANNEL["interest"],
-        -1,
-        DESCRIPTION["CARD INTEREST"],
-    )
+    tx.add(layout.card[interest_c], interest_day, 1800, card_interest[interest_c], CARD_INTEREST)
     np.add.at(card_debits, (interest_c, interest_m), card_interest[interest_c])
     repay_c, repay_m, repay_day = draws.monthly(has_card, 27, 27)
     repay_cents = np.round(
@@ -422,25 +391,14 @@ def book_credit_card(
     keep = repay_cents > 0
     repay_c, repay_day, repay_cents = repay_c[keep], repay_day[keep], repay_cents[keep]
     repay_seconds = draws.seconds(len(repay_c), 10, 11)
-    tx.add(
+    tx.transfer(
         layout.current[repay_c],
-        repay_day,
-        repay_seconds,
-        repay_cents,
-        DEBIT,
-        CHANNEL["direct_debit"],
-        -1,
-        DESCRIPTION["CREDIT CARD REPAYMENT"],
-    )
-    tx.add(
         layout.card[repay_c],
         repay_day,
         repay_seconds,
         repay_cents,
-        CREDIT,
-        CHANNEL["transfer"],
-        -1,
-        DESCRIPTION["CREDIT CARD REPAYMENT"],
+        CARD_REPAYMENT_PAID,
+        CARD_REPAYMENT_RECEIVED,
     )
     return opening_card_cents
 
@@ -451,25 +409,14 @@ def book_loans(draws: Draws, tx: Transactions, loans: Loans, layout: AccountLayo
     window = draws.window
     disbursed = np.flatnonzero(loans.in_window)
     disburse_seconds = draws.seconds(len(disbursed), 9, 16)
-    tx.add(
+    tx.transfer(
         layout.loan[disbursed],
-        loans.originated[disbursed],
-        disburse_seconds,
-        loans.principal_cents[disbursed],
-        DEBIT,
-        CHANNEL["transfer"],
-        -1,
-        DESCRIPTION["LOAN DISBURSEMENT"],
-    )
-    tx.add(
         layout.current[loans.customer[disbursed]],
         loans.originated[disbursed],
         disburse_seconds,
         loans.principal_cents[disbursed],
-        CREDIT,
-        CHANNEL["transfer"],
-        -1,
-        DESCRIPTION["LOAN DISBURSEMENT"],
+        LOAN_DISBURSED,
+        LOAN_RECEIVED,
     )
     purchase = disbursed[np.isin(loans.product[disbursed], (1, 2))]
     tx.add(
@@ -477,10 +424,7 @@ def book_loans(draws: Draws, tx: Transactions, loans: Loans, layout: AccountLayo
         loans.originated[purchase] + 1,
         draws.seconds(len(purchase), 9, 16),
         loans.principal_cents[purchase],
-        DEBIT,
-        CHANNEL["transfer"],
-        -1,
-        DESCRIPTION["PURCHASE SETTLEMENT"],
+        PURCHASE_SETTLEMENT,
     )
     instalment = np.round(loans.principal_cents * 1.08 / loans.term, -2).astype(np.int64)
     paying = loans.status < 2
@@ -494,24 +438,13 @@ def book_loans(draws: Draws, tx: Transactions, loans: Loans, layout: AccountLayo
     )
     loan_row, loan_day = loan_row[pays], loan_day[pays]
     repay_seconds = draws.seconds(len(loan_row), 3, 5)
-    tx.add(
+    tx.transfer(
         layout.current[loans.customer[loan_row]],
-        loan_day,
-        repay_seconds,
-        instalment[loan_row],
-        DEBIT,
-        CHANNEL["direct_debit"],
-        -1,
-        DESCRIPTION["LOAN REPAYMENT"],
-    )
-    tx.add(
         layout.loan[loan_row],
         loan_day,
         repay_seconds,
         instalment[loan_row],
-        CREDIT,
-        CHANNEL["transfer"],
-        -1,
-        DESCRIPTION["LOAN REPAYMENT"],
+        LOAN_INSTALMENT_PAID,
+        LOAN_INSTALMENT_RECEIVED,
     )
     return instalment

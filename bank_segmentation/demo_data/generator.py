@@ -18,14 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from bank_segmentation.demo_data.chunk import (
-    AccountLayout,
-    Income,
-    Loans,
-    People,
-    Products,
-    Window,
-)
+from bank_segmentation.demo_data.chunk import AccountLayout, Income, Loans, People, Products, Window
 from bank_segmentation.demo_data.flows import (
     CHANNELS,
     CREDIT,

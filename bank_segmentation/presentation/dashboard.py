@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from bank_segmentation import campaign_lists
@@ -20,6 +22,11 @@ ALL_SEGMENTS = "All segments"
 # Reads are cached, so that while a build holds the warehouse the last complete build still
 # shows; they expire after a while, so that a finished build shows up.
 CACHE_SECONDS = 600
+
+
+def table(frame: pd.DataFrame, columns: dict[str, Any]) -> None:
+    """The given columns of `frame`, in that order, each with its heading (and format)."""
+    st.dataframe(frame[list(columns)], hide_index=True, column_config=columns)
 
 
 def database_path(argv: list[str]) -> Path:
@@ -116,18 +123,9 @@ def segment_card(views: SegmentViews, segment: str) -> None:
         st.info(actions.action_description.iloc[0])
         return
     st.subheader("Recommended actions")
-    st.dataframe(
-        recommended[
-            [
-                "action_label",
-                "channel_label",
-                "action_description",
-                "targeted_customers",
-                "expected_value_amount",
-            ]
-        ].round({"expected_value_amount": 0}),
-        hide_index=True,
-        column_config={
+    table(
+        recommended.round({"expected_value_amount": 0}),
+        {
             "action_label": "Action",
             "channel_label": "Channel",
             "action_description": "What",
@@ -175,18 +173,9 @@ def page(database: str) -> None:
         st.altair_chart(charts.migration_matrix(views.migration, views.colours))
     st.header("Stability")
     st.write(stability_summary(views.feature_drift, views.share_drift))
-    st.dataframe(
-        views.feature_drift[
-            [
-                "feature",
-                "psi_vs_training",
-                "status_vs_training",
-                "psi_vs_previous",
-                "status_vs_previous",
-            ]
-        ],
-        hide_index=True,
-        column_config={
+    table(
+        views.feature_drift,
+        {
             "feature": "Feature",
             "psi_vs_training": st.column_config.NumberColumn("PSI vs training", format="%.3f"),
             "status_vs_training": "Status vs training",
@@ -194,18 +183,9 @@ def page(database: str) -> None:
             "status_vs_previous": "Status vs previous",
         },
     )
-    st.dataframe(
-        views.share_drift[
-            [
-                "segment_name",
-                "customer_share_pct",
-                "share_at_training_pct",
-                "previous_share_pct",
-                "change_vs_previous_points",
-            ]
-        ],
-        hide_index=True,
-        column_config={
+    table(
+        views.share_drift,
+        {
             "segment_name": "Segment",
             "customer_share_pct": st.column_config.NumberColumn("Share (%)", format="%.1f"),
             "share_at_training_pct": st.column_config.NumberColumn(
@@ -225,10 +205,9 @@ def page(database: str) -> None:
     if views.quality_reasons.empty:
         st.success("No raw row was rejected.")
     else:
-        st.dataframe(
+        table(
             views.quality_reasons,
-            hide_index=True,
-            column_config={
+            {
                 "table_name": "Raw table",
                 "rejection_reason": "Reason",
                 "rows_rejected": st.column_config.NumberColumn(
