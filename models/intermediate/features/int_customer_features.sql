@@ -94,20 +94,9 @@ customer_months as (
     select
         customers_rfm.customer_id,
         window_months.month_start_date,
-        coalesce(booked.transaction_count, 0) as transaction_count,
-        coalesce(booked.customer_initiated_count, 0) as customer_initiated_count,
-        coalesce(booked.purchase_count, 0) as purchase_count,
-        coalesce(booked.spend_amount, 0) as spend_amount,
-        {%- for spending_group in spending_groups() %}
-            coalesce(booked.spend_{{ spending_group }}_amount, 0)
-                as spend_{{ spending_group }}_amount,
+        {%- for measure in additive_month_measures() %}
+            coalesce(booked.{{ measure }}, 0) as {{ measure }},
         {%- endfor %}
-        coalesce(booked.card_present_count, 0) as card_present_count,
-        coalesce(booked.card_online_count, 0) as card_online_count,
-        coalesce(booked.transfer_out_count, 0) as transfer_out_count,
-        coalesce(booked.atm_count, 0) as atm_count,
-        coalesce(booked.branch_count, 0) as branch_count,
-        coalesce(booked.cash_withdrawal_amount, 0) as cash_withdrawal_amount,
         coalesce(booked.current_account_credit_amount, 0)
             as current_account_credit_amount,
         booked.largest_income_like_credit_amount,
@@ -148,20 +137,9 @@ aggregated_months as (
         count(*) as window_months,
         sum(case when customer_months.customer_initiated_count > 0 then 1 else 0 end)
             as active_months,
-        sum(customer_months.transaction_count) as transaction_count,
-        sum(customer_months.customer_initiated_count) as customer_initiated_count,
-        sum(customer_months.purchase_count) as purchase_count,
-        sum(customer_months.spend_amount) as spend_amount,
-        {%- for spending_group in spending_groups() %}
-            sum(customer_months.spend_{{ spending_group }}_amount)
-                as spend_{{ spending_group }}_amount,
+        {%- for measure in additive_month_measures() %}
+            sum(customer_months.{{ measure }}) as {{ measure }},
         {%- endfor %}
-        sum(customer_months.card_present_count) as card_present_count,
-        sum(customer_months.card_online_count) as card_online_count,
-        sum(customer_months.transfer_out_count) as transfer_out_count,
-        sum(customer_months.atm_count) as atm_count,
-        sum(customer_months.branch_count) as branch_count,
-        sum(customer_months.cash_withdrawal_amount) as cash_withdrawal_amount,
         sum(customer_months.current_account_credit_amount)
             as current_account_credit_amount,
         sum(customer_months.savings_net_inflow_amount) as savings_net_inflow_amount,

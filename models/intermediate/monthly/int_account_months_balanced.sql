@@ -46,14 +46,7 @@ transactions as (
 
 batches as (
 
-    select
-        booked_month_start_date,
-        processed_through_date,
-        batch_fingerprint
-    from {{ ref('int_transaction_months_counted') }}
-    where
-        processed_through_date is not null
-        and {{ month_at_or_after('booked_month_start_date', first_month) }}
+    {{ month_batches_to_build(first_month) }}
 
 ),
 

@@ -31,14 +31,7 @@ transactions as (
 
 batches as (
 
-    select
-        booked_month_start_date,
-        processed_through_date,
-        batch_fingerprint
-    from {{ ref('int_transaction_months_counted') }}
-    where
-        processed_through_date is not null
-        and {{ month_at_or_after('booked_month_start_date', first_month) }}
+    {{ month_batches_to_build(first_month) }}
 
 ),
 
@@ -108,20 +101,9 @@ customer_months as (
     select
         accounts.customer_id,
         account_months.booked_month_start_date,
-        sum(account_months.transaction_count) as transaction_count,
-        sum(account_months.customer_initiated_count) as customer_initiated_count,
-        sum(account_months.purchase_count) as purchase_count,
-        sum(account_months.spend_amount) as spend_amount,
-        {%- for spending_group in spending_groups() %}
-            sum(account_months.spend_{{ spending_group }}_amount)
-                as spend_{{ spending_group }}_amount,
+        {%- for measure in additive_month_measures() %}
+            sum(account_months.{{ measure }}) as {{ measure }},
         {%- endfor %}
-        sum(account_months.card_present_count) as card_present_count,
-        sum(account_months.card_online_count) as card_online_count,
-        sum(account_months.transfer_out_count) as transfer_out_count,
-        sum(account_months.atm_count) as atm_count,
-        sum(account_months.branch_count) as branch_count,
-        sum(account_months.cash_withdrawal_amount) as cash_withdrawal_amount,
         sum(
             case
                 when accounts.product_type = 'current' then account_months.credit_amount
