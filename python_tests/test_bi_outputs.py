@@ -178,7 +178,20 @@ def test_bi_marts_carry_no_personal_data_columns(warehouse_connection, demo_bi_m
         assert not columns & PERSONAL_DATA_COLUMNS, f"{mart}: {columns & PERSONAL_DATA_COLUMNS}"
 
 
-def test_docs_generate_works(demo_warehouse, demo_raw):
+def test_docs_describe_every_model_and_every_bi_mart_column(demo_warehouse, demo_raw):
     result = run_dbt(["docs", "generate"], raw_path=demo_raw, database=demo_warehouse)
     catalog = result.result
     assert catalog is not None and len(catalog.nodes) > 20
+    manifest = json.loads((demo_warehouse.parent / "target" / "manifest.json").read_text())
+    models = {
+        key: node for key, node in manifest["nodes"].items() if node["resource_type"] == "model"
+    }
+    assert not [node["name"] for node in models.values() if not node["description"].strip()]
+    undocumented = [
+        (node["name"], column)
+        for key, node in models.items()
+        if "bi" in node["config"]["tags"]
+        for column in catalog.nodes[key].columns
+        if not node["columns"].get(column, {}).get("description", "").strip()
+    ]
+    assert not undocumented
