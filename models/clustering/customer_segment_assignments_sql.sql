@@ -24,7 +24,7 @@ stored_models as (
 
 scored_as_of as (
 
-    select max(as_of_date) as as_of_date from features
+    select as_of_date from {{ ref('int_feature_window') }}
 
 ),
 

@@ -31,7 +31,7 @@ stored_models as (
 
 scored as (
 
-    select max(as_of_date) as as_of_date from customer_features
+    select as_of_date from {{ ref('int_feature_window') }}
 
 ),
 
