@@ -158,6 +158,12 @@ class Draws:
         )
         return customer, month, day
 
+    def month_end(self, mask: np.ndarray):
+        """(customer, month, day) of a booking on the last day of every month where
+        mask[customer] holds."""
+        customer, month, day = self.monthly(mask, 0, 0)
+        return customer, month, day + self.window.days_in_month[month] - 1
+
     def poisson_events(self, rate: np.ndarray):
         """(customer, month, day) of events at rate[customer] a month."""
         months = self.window.months
@@ -169,6 +175,40 @@ class Draws:
 
     def seconds(self, count: int, low_hour: int, high_hour: int) -> np.ndarray:
         return self.rng.integers(low_hour * 3600, high_hour * 3600, count)
+
+
+def book_positive_transfers(
+    draws: Draws,
+    tx: Transactions,
+    customer: np.ndarray,
+    day: np.ndarray,
+    cents: np.ndarray,
+    hours: tuple[int, int],
+    accounts: tuple[np.ndarray, np.ndarray],
+    kinds: tuple[Kind, Kind],
+) -> None:
+    """Transfers of cents[i] on day[i] from the customer's paying account to its receiving
+    account (accounts: per customer, the paying and the receiving account row), at a time
+    within hours; nothing is booked where the amount is not positive."""
+    keep = cents > 0
+    customer, day, cents = customer[keep], day[keep], cents[keep]
+    seconds = draws.seconds(len(customer), *hours)
+    paying, receiving = accounts
+    tx.transfer(paying[customer], receiving[customer], day, seconds, cents, *kinds)
+
+
+def book_month_end_interest(
+    draws: Draws,
+    tx: Transactions,
+    mask: np.ndarray,
+    accounts: np.ndarray,
+    monthly_cents: np.ndarray,
+    kind: Kind,
+) -> None:
+    """Interest of monthly_cents[customer] on the last day of every month, into the
+    customer's account row in `accounts`, where mask[customer] holds."""
+    customer, _, day = draws.month_end(mask)
+    tx.add(accounts[customer], day, 1800, monthly_cents[customer], kind)
 
 
 def book_income(draws: Draws, tx: Transactions, income: Income, layout: AccountLayout):
@@ -197,9 +237,8 @@ def book_fixed_outgoings(
     draws: Draws, tx: Transactions, people: People, income: Income, layout: AccountLayout
 ):
     """Account fee, rent, utilities, phone."""
-    n, months, rng = people.n, draws.window.months, draws.rng
-    fee_c, _, fee_day = draws.monthly(np.ones(n, dtype=bool), 0, 0)
-    fee_day = fee_day + draws.window.days_in_month[np.tile(np.arange(months), n)] - 1
+    n, rng = people.n, draws.rng
+    fee_c, _, fee_day = draws.month_end(np.ones(n, dtype=bool))
     tx.add(layout.current[fee_c], fee_day, draws.seconds(len(fee_c), 1, 3), 350, ACCOUNT_FEE)
     pays_rent = (rng.random(n) < people.p("rent_probability")) & income.has_income
     rent_cents = np.round(income.cents * rng.uniform(0.2, 0.32, n), -2).astype(np.int64)
@@ -319,40 +358,28 @@ def book_savings(
     save_cents = np.round(income.cents[save_c] * people.p("savings_rate")[save_c], -2).astype(
         np.int64
     )
-    keep = save_cents > 0
-    save_c, save_day, save_cents = save_c[keep], save_day[keep], save_cents[keep]
-    save_seconds = draws.seconds(len(save_c), 9, 10)
-    tx.transfer(
-        layout.current[save_c],
-        layout.savings[save_c],
+    book_positive_transfers(
+        draws,
+        tx,
+        save_c,
         save_day,
-        save_seconds,
         save_cents,
-        TO_SAVINGS,
-        FROM_CURRENT_ACCOUNT,
+        (9, 10),
+        (layout.current, layout.savings),
+        (TO_SAVINGS, FROM_CURRENT_ACCOUNT),
     )
-    days_in_month = draws.window.days_in_month
     opening_savings_cents = np.round(people.p("opening_savings") * 100).astype(np.int64)
-    interest_c, interest_m, interest_day = draws.monthly(products.has_savings, 0, 0)
-    interest_day = interest_day + days_in_month[interest_m] - 1
-    tx.add(
-        layout.savings[interest_c],
-        interest_day,
-        1800,
-        np.maximum(1, opening_savings_cents[interest_c] * 15 // 12_000),
-        SAVINGS_INTEREST,
+    # interest a month: 1.5 % a year on savings, 3 % on term deposits
+    savings_interest = np.maximum(1, opening_savings_cents * 15 // 12_000)
+    book_month_end_interest(
+        draws, tx, products.has_savings, layout.savings, savings_interest, SAVINGS_INTEREST
     )
     deposit_cents = np.round(
         opening_savings_cents * draws.rng.uniform(0.5, 1.5, people.n), -4
     ).astype(np.int64)
-    interest_c, interest_m, interest_day = draws.monthly(products.has_deposit, 0, 0)
-    interest_day = interest_day + days_in_month[interest_m] - 1
-    tx.add(
-        layout.deposit[interest_c],
-        interest_day,
-        1800,
-        np.maximum(1, deposit_cents[interest_c] * 30 // 12_000),
-        DEPOSIT_INTEREST,
+    deposit_interest = np.maximum(1, deposit_cents * 30 // 12_000)
+    book_month_end_interest(
+        draws, tx, products.has_deposit, layout.deposit, deposit_interest, DEPOSIT_INTEREST
     )
     return opening_savings_cents, deposit_cents
 
@@ -388,17 +415,15 @@ def book_credit_card(
     repay_cents = np.round(
         card_debits[repay_c, repay_m] * np.minimum(1.0, people.p("credit_card_paid_share")[repay_c])
     ).astype(np.int64)
-    keep = repay_cents > 0
-    repay_c, repay_day, repay_cents = repay_c[keep], repay_day[keep], repay_cents[keep]
-    repay_seconds = draws.seconds(len(repay_c), 10, 11)
-    tx.transfer(
-        layout.current[repay_c],
-        layout.card[repay_c],
+    book_positive_transfers(
+        draws,
+        tx,
+        repay_c,
         repay_day,
-        repay_seconds,
         repay_cents,
-        CARD_REPAYMENT_PAID,
-        CARD_REPAYMENT_RECEIVED,
+        (10, 11),
+        (layout.current, layout.card),
+        (CARD_REPAYMENT_PAID, CARD_REPAYMENT_RECEIVED),
     )
     return opening_card_cents
 
