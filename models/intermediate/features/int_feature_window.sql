@@ -88,6 +88,8 @@ final as (
             ) }} + 1 as integer
         ) as window_months
     from windowed
+    -- no row without an as-of date (no var and no booking at all)
+    where as_of_date is not null
 
 )
 
