@@ -54,7 +54,7 @@ MCC_LIST = (
     "4814",
 )
 
-DEBIT, CREDIT = 0, 1
+DEBIT, CREDIT = (DIRECTIONS.index(name) for name in ("debit", "credit"))
 CHANNEL = {name: i for i, name in enumerate(CHANNELS)}
 DESCRIPTION = {name: i for i, name in enumerate(DESCRIPTIONS)}
 MCC = {code: i for i, code in enumerate(MCC_LIST)}
