@@ -7,7 +7,9 @@ files, runs `repeats` times each:
 - monthly: the build for that month end on a warehouse already built for the month end before
   it (the month-incremental path a bank runs every month), timed alone;
 - baseline: the pandas notebook (bank_segmentation.notebook_baseline), with a time limit;
-- floor: DuckDB's single-pass sum of amount per customer over the same transactions.
+- floor: DuckDB's single-pass sum of amount per customer over the same transactions;
+- required passes: the cheapest DuckDB query for each pass over the transactions that the
+  project's rules require (REQUIRED_PASSES), summed: a lower bound for the feature layer.
 It reports medians, ratios to the baseline and to the floor, and writes the Markdown report and
 a PNG plot. Progress (scale, system, run, elapsed, estimate) goes to stderr while it runs.
 
@@ -216,6 +218,54 @@ def run_floor(raw: Path) -> float:
         return time.perf_counter() - started
 
 
+# The passes over the transactions that the project's rules require of any build, each the
+# cheapest query that does it alone: the input contract's unique transaction_id, the
+# end-of-day balances (negative_balance_days, the average balance) as a running sum per
+# account in day order, and the account-month grain every monthly measure is counted at. Their
+# sum is a lower bound for the feature layer with these rules on this engine and machine.
+REQUIRED_PASSES = {
+    "duplicate keys": """
+        select count(*) from (
+            select transaction_id from {transactions}
+            group by transaction_id having count(*) > 1
+        )""",
+    "running day balance": """
+        select sum(balance) from (
+            select sum(day_amount) over (
+                partition by account_id order by booked_date
+                rows between unbounded preceding and current row
+            ) as balance
+            from (
+                select account_id, cast(booked_at as date) as booked_date,
+                    sum(amount) as day_amount
+                from {transactions}
+                group by account_id, booked_date
+            )
+        )""",
+    "account months": """
+        select sum(bookings), sum(amount) from (
+            select account_id, date_trunc('month', booked_at) as booked_month,
+                count(*) as bookings, sum(amount) as amount
+            from {transactions}
+            group by account_id, booked_month
+        )""",
+}
+
+
+def run_required_passes(raw: Path) -> dict[str, float]:
+    """Seconds of each REQUIRED_PASSES query, run as the floor is (one DuckDB connection with
+    its defaults, on the same transactions file)."""
+    seconds = {}
+    with duckdb.connect() as connection:
+        for name, query in REQUIRED_PASSES.items():
+            started = time.perf_counter()
+            connection.sql(
+                query.format(transactions=f"read_parquet('{raw}/transactions.parquet')")
+            ).fetchall()
+            seconds[name] = time.perf_counter() - started
+    return seconds
+
+
 def feature_layer_seconds(run: Run) -> float:
     return sum(s for uid, s in run.model_seconds.items() if uid.startswith(FEATURE_LAYER_PREFIXES))
 
@@ -292,6 +342,8 @@ def benchmark_scale(
             break
     with progress.step(f"floor {customers}", f"{scale}: DuckDB floor x{repeats}"):
         floors = [run_floor(raw) for _ in range(repeats)]
+    with progress.step(f"passes {customers}", f"{scale}: required passes x{repeats}"):
+        passes = [run_required_passes(raw) for _ in range(repeats)]
     baseline_ok = describe_baseline(baseline) == "ok"
     models = sorted(ours[0].model_seconds, key=lambda m: -ours[0].model_seconds[m])[:5]
     return {
@@ -306,6 +358,9 @@ def benchmark_scale(
         "feature_layer_seconds": median([feature_layer_seconds(r) for r in ours]),
         "monthly_feature_layer_seconds": median([feature_layer_seconds(r) for r in monthly]),
         "floor_seconds": median(floors),
+        "required_passes_seconds": {
+            name: median([p[name] for p in passes]) for name in REQUIRED_PASSES
+        },
         "baseline_status": describe_baseline(baseline),
         "baseline_seconds": median([r.seconds for r in baseline]) if baseline_ok else None,
         "baseline_peak_gib": (
@@ -334,7 +389,10 @@ def report(results: list[dict], command: str, measured_on: str) -> str:
         "test; the unit tests run in CI) for the last month end in a fresh warehouse. Monthly "
         "build: the same month end on a warehouse already built for the month "
         "before (the month-incremental path). Floor: one DuckDB group-by of the transactions "
-        "per customer. Feature layer: the base_* and int_* models. Each warehouse keeps its "
+        "per customer. Required passes: the cheapest DuckDB query for each pass over the "
+        "transactions the project's rules require (duplicate keys, a running end-of-day "
+        "balance per account, the account-month grain), summed: a lower bound for the "
+        "feature layer. Feature layer: the base_* and int_* models. Each warehouse keeps its "
         "own dbt target folder, as a project does: dbt parses the project in full on the first "
         "run and whenever the vars change (every monthly build: its as-of date), and partially "
         "(only what changed) on repeated full builds.",
@@ -344,10 +402,12 @@ def report(results: list[dict], command: str, measured_on: str) -> str:
         "| speed-up: baseline time / ours (>1 = we are faster) "
         "| memory: ours / baseline (<1 = we use less) "
         "| feature layer (s) | floor (s) | feature layer / floor | full build / floor "
-        "| monthly build (s) | monthly / full build |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| monthly build (s) | monthly / full build "
+        "| required passes (s) | required passes / floor | feature layer / required passes |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
+        passes = sum(r["required_passes_seconds"].values())
         base = r["baseline_seconds"]
         base_mem = r["baseline_peak_gib"]
         lines.append(
@@ -363,12 +423,18 @@ def report(results: list[dict], command: str, measured_on: str) -> str:
             + f"{r['feature_layer_seconds']:.1f} | {r['floor_seconds']:.2f} | "
             f"{r['feature_layer_seconds'] / r['floor_seconds']:.1f}x | "
             f"{r['ours_seconds'] / r['floor_seconds']:.1f}x | "
-            f"{r['monthly_seconds']:.1f} | {r['monthly_seconds'] / r['ours_seconds']:.2f} |"
+            f"{r['monthly_seconds']:.1f} | {r['monthly_seconds'] / r['ours_seconds']:.2f} | "
+            f"{passes:.2f} | {passes / r['floor_seconds']:.1f}x | "
+            f"{r['feature_layer_seconds'] / passes:.1f}x |"
         )
     lines += ["", "Slowest models of the full build (median seconds):", ""]
     for r in results:
         slowest = ", ".join(f"{name} {s:.1f}" for name, s in r["slowest_models"].items())
         lines.append(f"- {r['customers']:,} customers: {slowest}")
+    lines += ["", "Required passes, each alone (median seconds):", ""]
+    for r in results:
+        passes = ", ".join(f"{name} {s:.2f}" for name, s in r["required_passes_seconds"].items())
+        lines.append(f"- {r['customers']:,} customers: {passes}")
     return "\n".join(lines) + "\n"
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bank_segmentation.benchmark import NOTES_MARKER, main
+import json
+
+from bank_segmentation.benchmark import NOTES_MARKER, REQUIRED_PASSES, main
 
 
 def test_benchmark_smoke_run_writes_report_and_plot(tmp_path):
@@ -33,6 +35,12 @@ def test_benchmark_smoke_run_writes_report_and_plot(tmp_path):
     assert baseline.replace(".", "", 1).isdigit() or baseline.startswith(("ran out", "failed"))
     assert float(cells[14]) > 0  # the monthly build, timed on its own
     assert 0 < float(cells[15]) < 5  # monthly / full build
+    # the required passes: each measured, their sum reported
+    saved = json.loads((tmp_path / "work" / "results.json").read_text())
+    passes = saved["results"][0]["required_passes_seconds"]
+    assert set(passes) == set(REQUIRED_PASSES) and all(s > 0 for s in passes.values())
+    assert cells[16] == f"{sum(passes.values()):.2f}"
+    assert "- 300 customers: duplicate keys " in text
     assert plot.stat().st_size > 10_000
     # the report can be re-rendered from the run's saved results, identically
     rendered = tmp_path / "again.md"
