@@ -437,8 +437,8 @@ def report(results: list[dict], command: str, measured_on: str) -> str:
         lines.append(f"- {r['customers']:,} customers: {slowest}")
     lines += ["", "Required passes, each alone (median seconds):", ""]
     for r in results:
-        passes = ", ".join(f"{name} {s:.2f}" for name, s in r["required_passes_seconds"].items())
-        lines.append(f"- {r['customers']:,} customers: {passes}")
+        each = ", ".join(f"{name} {s:.2f}" for name, s in r["required_passes_seconds"].items())
+        lines.append(f"- {r['customers']:,} customers: {each}")
     return "\n".join(lines) + "\n"
 
 
