@@ -22,37 +22,38 @@ consecutive_dates as (
 
     select
         as_of_date,
-        lag(as_of_date) over (order by as_of_date) as previous_as_of_date
+        lag(as_of_date) over (order by as_of_date) as previous_as_of_date,
+        lead(as_of_date) over (order by as_of_date) as next_as_of_date
     from as_of_dates
+
+),
+
+dated_history as (
+
+    select
+        history.customer_id,
+        history.segment_id,
+        history.segment_name,
+        consecutive_dates.as_of_date,
+        consecutive_dates.previous_as_of_date,
+        consecutive_dates.next_as_of_date
+    from history
+    inner join consecutive_dates
+        on history.as_of_date = consecutive_dates.as_of_date
 
 ),
 
 current_rows as (
 
-    select
-        history.customer_id,
-        history.segment_id,
-        history.segment_name,
-        consecutive_dates.as_of_date,
-        consecutive_dates.previous_as_of_date
-    from history
-    inner join consecutive_dates
-        on history.as_of_date = consecutive_dates.as_of_date
-    where consecutive_dates.previous_as_of_date is not null
+    select * from dated_history
+    where previous_as_of_date is not null
 
 ),
 
 previous_rows as (
 
-    select
-        history.customer_id,
-        history.segment_id,
-        history.segment_name,
-        consecutive_dates.as_of_date,
-        consecutive_dates.previous_as_of_date
-    from history
-    inner join consecutive_dates
-        on history.as_of_date = consecutive_dates.previous_as_of_date
+    select * from dated_history
+    where next_as_of_date is not null
 
 ),
 
@@ -63,14 +64,14 @@ moves as (
         current_rows.segment_id as to_segment_id,
         coalesce(previous_rows.segment_name, 'new_customer') as from_segment_name,
         coalesce(current_rows.segment_name, 'lost_customer') as to_segment_name,
-        coalesce(current_rows.previous_as_of_date, previous_rows.previous_as_of_date)
+        coalesce(current_rows.previous_as_of_date, previous_rows.as_of_date)
             as previous_as_of_date,
-        coalesce(current_rows.as_of_date, previous_rows.as_of_date) as as_of_date
+        coalesce(current_rows.as_of_date, previous_rows.next_as_of_date) as as_of_date
     from current_rows
     full outer join previous_rows
         on
             current_rows.customer_id = previous_rows.customer_id
-            and current_rows.as_of_date = previous_rows.as_of_date
+            and current_rows.as_of_date = previous_rows.next_as_of_date
 
 ),
 
