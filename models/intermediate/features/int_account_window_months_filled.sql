@@ -48,12 +48,7 @@ open_at_month_end as (
         window_months.month_start_date
     from accounts
     cross join window_months
-    where
-        accounts.opened_date <= window_months.month_end_date
-        and (
-            accounts.closed_date is null
-            or accounts.closed_date > window_months.month_end_date
-        )
+    where {{ is_account_open_on('accounts', 'window_months.month_end_date') }}
 
 ),
 

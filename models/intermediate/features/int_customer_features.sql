@@ -285,12 +285,7 @@ products_held as (
         count(distinct accounts.product_type) as product_breadth
     from accounts
     cross join feature_window
-    where
-        accounts.opened_date <= feature_window.as_of_date
-        and (
-            accounts.closed_date is null
-            or accounts.closed_date > feature_window.as_of_date
-        )
+    where {{ is_account_open_on('accounts', 'feature_window.as_of_date') }}
     group by accounts.customer_id
 
 ),
