@@ -207,16 +207,28 @@ def run_baseline(raw: Path, timeout: float) -> Run:
     return run_measured(command, dict(os.environ), timeout, memory_cap(limit))
 
 
+def raw_file(raw: Path, table: str) -> str:
+    """The DuckDB reader of one table of a demo extract."""
+    return f"read_parquet('{raw}/{table}.parquet')"
+
+
+def seconds_to_run(connection: duckdb.DuckDBPyConnection, query: str) -> float:
+    started = time.perf_counter()
+    connection.sql(query).fetchall()
+    return time.perf_counter() - started
+
+
 def run_floor(raw: Path) -> float:
     with duckdb.connect() as connection:
-        started = time.perf_counter()
-        connection.sql(f"""
+        return seconds_to_run(
+            connection,
+            f"""
             select a.customer_id, sum(t.amount)
-            from read_parquet('{raw}/transactions.parquet') as t
-            inner join read_parquet('{raw}/accounts.parquet') as a using (account_id)
+            from {raw_file(raw, "transactions")} as t
+            inner join {raw_file(raw, "accounts")} as a using (account_id)
             group by a.customer_id
-        """).fetchall()
-        return time.perf_counter() - started
+            """,
+        )
 
 
 # The passes over the transactions that the project's rules require of any build, each the
@@ -256,15 +268,12 @@ REQUIRED_PASSES = {
 def run_required_passes(raw: Path) -> dict[str, float]:
     """Seconds of each REQUIRED_PASSES query, run as the floor is (one DuckDB connection with
     its defaults, on the same transactions file)."""
-    seconds = {}
+    transactions = raw_file(raw, "transactions")
     with duckdb.connect() as connection:
-        for name, query in REQUIRED_PASSES.items():
-            started = time.perf_counter()
-            connection.sql(
-                query.format(transactions=f"read_parquet('{raw}/transactions.parquet')")
-            ).fetchall()
-            seconds[name] = time.perf_counter() - started
-    return seconds
+        return {
+            name: seconds_to_run(connection, query.format(transactions=transactions))
+            for name, query in REQUIRED_PASSES.items()
+        }
 
 
 def feature_layer_seconds(run: Run) -> float:
@@ -320,7 +329,7 @@ def benchmark_scale(
         with duckdb.connect() as connection:
             counts = {
                 "transactions": connection.sql(
-                    f"select count(*) from read_parquet('{raw}/transactions.parquet')"
+                    f"select count(*) from {raw_file(raw, 'transactions')}"
                 ).fetchall()[0][0]
             }
     ours, monthly = [], []
