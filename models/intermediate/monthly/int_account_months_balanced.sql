@@ -58,8 +58,18 @@ batches as (
 
     ),
 
-    -- Each account's balance at the end of its last stored month, as a snapshot when a real
-    -- snapshot anchored it, else as the flows rebuilt so far.
+    last_stored_months as (
+
+        select
+            account_id,
+            max(booked_month_start_date) as booked_month_start_date
+        from stored_months
+        group by account_id
+
+    ),
+
+    -- Each account's balance at the end of its last stored month, as a snapshot when a
+    -- real snapshot anchored it, else as the flows rebuilt so far.
     carried_in as (
 
         select
@@ -68,19 +78,13 @@ batches as (
             stored_months.is_reconstructed,
             stored_months.last_event_date
         from stored_months
+        inner join last_stored_months
+            on
+                stored_months.account_id = last_stored_months.account_id
+                and stored_months.booked_month_start_date
+                = last_stored_months.booked_month_start_date
         inner join accounts
             on stored_months.account_id = accounts.account_id
-        inner join (
-            select
-                account_id,
-                max(booked_month_start_date) as booked_month_start_date
-            from stored_months
-            group by account_id
-        ) as last_stored
-            on
-                stored_months.account_id = last_stored.account_id
-                and stored_months.booked_month_start_date
-                = last_stored.booked_month_start_date
 
     ),
 
