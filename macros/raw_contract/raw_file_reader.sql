@@ -1,10 +1,71 @@
+{#-
+    How a raw table is read from files (DuckDB). A table is one file <folder>/<table>.<ext>,
+    or a folder <folder>/<table>/ of any number of <ext> files (one per month, say), read as one
+    relation by column name: a column missing from a file is null in its rows (reported per
+    file in data_quality_raw_files), and every row carries its file's name (column filename).
+    validate_raw_files (on-run-start) turns each table into the view core_banking.<table> that
+    the sources name, over raw_file_reader().
+-#}
+{% macro raw_table_files(table_name) %}
+    {#- The table's files as delivered, sorted; empty before execution or when none. -#}
+    {%- if not execute -%}
+        {{ return([]) }}
+    {%- endif -%}
+    {%- set stem = raw_data_path() ~ '/' ~ table_name -%}
+    {%- set extension = raw_file_format() -%}
+    {%- set query -%}
+        select file from glob('{{ stem }}.{{ extension }}')
+        union all
+        select file from glob('{{ stem }}/*.{{ extension }}')
+        order by file
+    {%- endset -%}
+    {{ return(run_query(query).columns[0].values() | list) }}
+{% endmacro %}
+
+{% macro is_utf8(encoding) %}
+    {{ return(encoding | lower | replace('_', '-') in ['utf-8', 'utf8', 'utf-8-sig']) }}
+{% endmacro %}
+
+{% macro raw_files_read(table_name) %}
+    {#-
+        The files DuckDB reads for a table: the delivered ones, or for a CSV in another encoding
+        than UTF-8 their UTF-8 copies beside the warehouse (written by validate_raw_files).
+    -#}
+    {%- set files = raw_table_files(table_name) -%}
+    {%- if raw_file_format() != 'csv' or is_utf8(raw_setting(table_name, 'raw_csv_encoding')) -%}
+        {{ return(files) }}
+    {%- endif -%}
+    {%- set copies = [] -%}
+    {%- for path in files -%}
+        {%- do copies.append(target.path ~ '.raw_utf8/' ~ table_name ~ '/'
+            ~ path.split('/')[-1]) -%}
+    {%- endfor -%}
+    {{ return(copies) }}
+{% endmacro %}
+
+{% macro raw_csv_options(table_name) %}
+    {#- The CSV reader options of a table's files (its delimiter); the reader and
+        unparsed_raw_lines share them. -#}
+    {{ return("header = true, all_varchar = true, delim = "
+        ~ sql_character(raw_setting(table_name, 'raw_csv_delimiter'))) }}
+{% endmacro %}
+
+{% macro sql_file_list(files) %}
+    {%- set literals = [] -%}
+    {%- for path in files -%}
+        {%- do literals.append(sql_character(path)) -%}
+    {%- endfor -%}
+    {{ return('[' ~ literals | join(', ') ~ ']') }}
+{% endmacro %}
+
 {% macro raw_file_reader(table_name) %}
-    {#- The DuckDB table function that reads one raw table's file (see the sources YAML). -#}
-    {%- set folder = raw_data_path() -%}
+    {#- The DuckDB table function that reads one raw table's files (lines that do not parse
+        are skipped here and kept by unparsed_raw_lines). -#}
+    {%- set files = sql_file_list(raw_files_read(table_name)) -%}
     {%- if raw_file_format() == 'csv' -%}
-        read_csv('{{ folder }}/{{ table_name }}.csv', header = true, all_varchar = true,
-            encoding = '{{ var("raw_csv_encoding") }}', ignore_errors = true)
+        read_csv({{ files }}, {{ raw_csv_options(table_name) }}, union_by_name = true,
+            filename = true, ignore_errors = true)
     {%- else -%}
-        read_parquet('{{ folder }}/{{ table_name }}.parquet')
+        read_parquet({{ files }}, union_by_name = true, filename = true)
     {%- endif -%}
 {% endmacro %}

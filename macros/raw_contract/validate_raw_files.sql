@@ -19,14 +19,14 @@
     {%- if var('raw_source_kind') != 'files' -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set folder = raw_data_path() -%}
     {%- set file_format = raw_file_format() -%}
     {%- if file_format not in ['parquet', 'csv'] -%}
         {{ exceptions.raise_compiler_error(
             "raw_file_format: '" ~ file_format ~ "' is not parquet or csv") }}
     {%- endif -%}
+    {%- do check_raw_table_settings() -%}
     {%- for table_name, columns in raw_input_contract().items() -%}
-        {%- set actual = raw_file_columns(table_name, folder ~ '/' ~ table_name ~ '.' ~ file_format) -%}
+        {%- set actual = register_raw_table(table_name) -%}
         {%- for column_name, families in columns.items() -%}
             {%- if column_name not in actual -%}
                 {{ exceptions.raise_compiler_error(
@@ -41,6 +41,25 @@
                     ~ actual[column_name] ~ ". Rule: expected " ~ (families | join(' or '))
                     ~ ".") }}
             {%- endif -%}
+            {%- if 'date' in families and 'text' in column_families -%}
+                {%- do check_raw_date_text(table_name, column_name, families[0]) -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endfor -%}
+{% endmacro %}
+
+{% macro check_raw_table_settings() %}
+    {#- var raw_table_settings names contract tables and reading settings only. -#}
+    {%- for table_name, settings in (var('raw_table_settings') or {}).items() -%}
+        {%- if table_name not in core_banking_tables() -%}
+            {{ exceptions.raise_compiler_error(
+                "raw_table_settings: '" ~ table_name ~ "' is not a raw table ("
+                ~ core_banking_tables() | join(', ') ~ ").") }}
+        {%- endif -%}
+        {%- for setting in settings if setting not in raw_reading_settings() -%}
+            {{ exceptions.raise_compiler_error(
+                "raw_table_settings: " ~ table_name ~ "." ~ setting ~ " is not a reading "
+                ~ "setting (" ~ raw_reading_settings() | join(', ') ~ ").") }}
         {%- endfor -%}
     {%- endfor -%}
 {% endmacro %}

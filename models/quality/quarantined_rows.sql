@@ -20,7 +20,7 @@ unparsed_lines as (
             as record_key,
         {{ dbt.concat(["'line does not parse: '", 'rejection_reason']) }}
             as rejection_reason,
-        {{ line_as_json('line_number', 'raw_line') }} as raw_record,
+        {{ line_as_json('file_name', 'line_number', 'raw_line') }} as raw_record,
         cast(null as date) as booked_month_start_date
     from {{ ref('unparsed_raw_lines') }}
     where source_table in {{ core_banking_table_list() }}

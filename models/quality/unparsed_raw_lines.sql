@@ -11,30 +11,35 @@
 {%- set files = raw_csv_files() %}
 with
 
-{% for table_name, path, options in files %}
-    unparsed_{{ table_name }} as (
+{% for name, table_name, path, options in files %}
+    unparsed_{{ name }} as (
 
         select
             '{{ table_name }}' as source_table,
-            line as line_number,
+            scans.file_path as file_name,
+            rejects.line as line_number,
             -- a line that lacks several fields is reported once per field: keep one
-            min(lower(replace(error_type, '_', ' ')) || ': ' || error_message)
-                as rejection_reason,
-            min(trim(csv_line, chr(10) || chr(13))) as raw_line
-        from raw_rejects_{{ table_name }}
-        group by line
+            min(
+                lower(replace(rejects.error_type, '_', ' ')) || ': ' || rejects.error_message
+            ) as rejection_reason,
+            min(trim(rejects.csv_line, chr(10) || chr(13))) as raw_line
+        from raw_rejects_{{ name }} as rejects
+        inner join raw_reject_scans_{{ name }} as scans
+            on rejects.scan_id = scans.scan_id and rejects.file_id = scans.file_id
+        group by scans.file_path, rejects.line
 
     ),
 
 {% endfor %}
 unioned as (
 
-    {% for table_name, path, options in files %}
-        select * from unparsed_{{ table_name }}
+    {% for name, table_name, path, options in files %}
+        select * from unparsed_{{ name }}
         union all
     {% endfor %}
     select
         cast(null as {{ dbt.type_string() }}) as source_table,
+        cast(null as {{ dbt.type_string() }}) as file_name,
         cast(null as bigint) as line_number,
         cast(null as {{ dbt.type_string() }}) as rejection_reason,
         cast(null as {{ dbt.type_string() }}) as raw_line

@@ -6,13 +6,31 @@ quarantined_rows as (
 
 ),
 
+-- the raw value the rule judged: the field its first word names, or the line's text
+judged as (
+
+    select
+        source_table,
+        rejection_reason,
+        coalesce(
+            {{ json_field_text(
+                'raw_record', dbt.split_part('rejection_reason', "' '", 1)
+            ) }},
+            {{ json_field_text('raw_record', "'text'") }}
+        ) as judged_value
+    from quarantined_rows
+
+),
+
 counted_by_reason as (
 
     select
         source_table as table_name,
         rejection_reason,
-        cast(count(*) as bigint) as rows_rejected
-    from quarantined_rows
+        cast(count(*) as bigint) as rows_rejected,
+        min(judged_value) as sample_value,
+        {{ reading_setting_of_rule('rejection_reason') }} as reading_setting
+    from judged
     group by source_table, rejection_reason
 
 )

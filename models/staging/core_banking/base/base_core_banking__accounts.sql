@@ -19,12 +19,14 @@ typed as (
         cast(customer_id as {{ dbt.type_string() }}) as customer_id,
         {{ normalised_code('product_type') }} as product_type,
         upper(trim(cast(currency as {{ dbt.type_string() }}))) as currency,
-        {{ dbt.safe_cast('credit_limit', 'decimal(18, 2)') }} as credit_limit,
-        {{ dbt.safe_cast('opened_date', 'date') }} as opened_date,
-        {{ dbt.safe_cast('closed_date', 'date') }} as closed_date,
-        {{ is_invalid_cast('credit_limit', 'decimal(18, 2)') }} as is_limit_invalid,
-        {{ is_invalid_cast('opened_date', 'date') }} as is_opened_date_invalid,
-        {{ is_invalid_cast('closed_date', 'date') }} as is_closed_date_invalid,
+        {{ raw_typed('credit_limit', 'decimal', 'accounts') }} as credit_limit,
+        {{ raw_typed('opened_date', 'date', 'accounts') }} as opened_date,
+        {{ raw_typed('closed_date', 'date', 'accounts') }} as closed_date,
+        {{ is_unreadable('credit_limit', 'decimal', 'accounts') }} as is_limit_invalid,
+        {{ is_unreadable('opened_date', 'date', 'accounts') }}
+            as is_opened_date_invalid,
+        {{ is_unreadable('closed_date', 'date', 'accounts') }}
+            as is_closed_date_invalid,
         {{ row_as_struct('source') }} as raw_row
     from source
 

@@ -16,10 +16,11 @@ typed as (
 
     select
         cast(account_id as {{ dbt.type_string() }}) as account_id,
-        {{ dbt.safe_cast('balance', 'decimal(18, 2)') }} as balance,
-        {{ dbt.safe_cast('balance_date', 'date') }} as balance_date,
-        {{ is_invalid_cast('balance', 'decimal(18, 2)') }} as is_balance_invalid,
-        {{ is_invalid_cast('balance_date', 'date') }} as is_balance_date_invalid,
+        {{ raw_typed('balance', 'decimal', 'balances') }} as balance,
+        {{ raw_typed('balance_date', 'date', 'balances') }} as balance_date,
+        {{ is_unreadable('balance', 'decimal', 'balances') }} as is_balance_invalid,
+        {{ is_unreadable('balance_date', 'date', 'balances') }}
+            as is_balance_date_invalid,
         {{ row_as_struct('source') }} as raw_row
     from source
 

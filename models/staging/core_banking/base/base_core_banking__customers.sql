@@ -12,10 +12,11 @@ typed as (
         cast(customer_id as {{ dbt.type_string() }}) as customer_id,
         upper(trim(cast(gender as {{ dbt.type_string() }}))) as gender_code,
         nullif(trim(cast(region as {{ dbt.type_string() }})), '') as region,
-        {{ dbt.safe_cast('birth_date', 'date') }} as birth_date,
-        {{ dbt.safe_cast('onboarded_date', 'date') }} as onboarded_date,
-        {{ is_invalid_cast('birth_date', 'date') }} as is_birth_date_invalid,
-        {{ is_invalid_cast('onboarded_date', 'date') }} as is_onboarded_date_invalid,
+        {{ raw_typed('birth_date', 'date', 'customers') }} as birth_date,
+        {{ raw_typed('onboarded_date', 'date', 'customers') }} as onboarded_date,
+        {{ is_unreadable('birth_date', 'date', 'customers') }} as is_birth_date_invalid,
+        {{ is_unreadable('onboarded_date', 'date', 'customers') }}
+            as is_onboarded_date_invalid,
         {{ row_as_struct('source') }} as raw_row
     from source
 

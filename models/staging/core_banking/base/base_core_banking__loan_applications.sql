@@ -19,11 +19,13 @@ typed as (
         cast(customer_id as {{ dbt.type_string() }}) as customer_id,
         {{ normalised_code('product') }} as product,
         {{ normalised_code('decision') }} as decision,
-        {{ dbt.safe_cast('requested_amount', 'decimal(18, 2)') }} as requested_amount,
-        {{ dbt.safe_cast('applied_at', 'timestamp') }} as applied_at,
-        {{ is_invalid_cast('requested_amount', 'decimal(18, 2)') }}
+        {{ raw_typed('requested_amount', 'decimal', 'loan_applications') }}
+            as requested_amount,
+        {{ raw_typed('applied_at', 'timestamp', 'loan_applications') }} as applied_at,
+        {{ is_unreadable('requested_amount', 'decimal', 'loan_applications') }}
             as is_requested_amount_invalid,
-        {{ is_invalid_cast('applied_at', 'timestamp') }} as is_applied_at_invalid,
+        {{ is_unreadable('applied_at', 'timestamp', 'loan_applications') }}
+            as is_applied_at_invalid,
         {{ row_as_struct('source') }} as raw_row
     from source
 

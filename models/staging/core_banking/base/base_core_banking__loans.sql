@@ -19,12 +19,14 @@ typed as (
         cast(customer_id as {{ dbt.type_string() }}) as customer_id,
         {{ normalised_code('product') }} as product,
         {{ normalised_code('status') }} as status,
-        {{ dbt.safe_cast('principal', 'decimal(18, 2)') }} as principal,
-        {{ dbt.safe_cast('term_months', dbt.type_int()) }} as term_months,
-        {{ dbt.safe_cast('originated_date', 'date') }} as originated_date,
-        {{ is_invalid_cast('principal', 'decimal(18, 2)') }} as is_principal_invalid,
-        {{ is_invalid_cast('term_months', dbt.type_int()) }} as is_term_months_invalid,
-        {{ is_invalid_cast('originated_date', 'date') }} as is_originated_date_invalid,
+        {{ raw_typed('principal', 'decimal', 'loans') }} as principal,
+        {{ raw_typed('term_months', 'integer', 'loans') }} as term_months,
+        {{ raw_typed('originated_date', 'date', 'loans') }} as originated_date,
+        {{ is_unreadable('principal', 'decimal', 'loans') }} as is_principal_invalid,
+        {{ is_unreadable('term_months', 'integer', 'loans') }}
+            as is_term_months_invalid,
+        {{ is_unreadable('originated_date', 'date', 'loans') }}
+            as is_originated_date_invalid,
         {{ row_as_struct('source') }} as raw_row
     from source
 

@@ -25,14 +25,14 @@ typed as (
             as merchant_category_code,
         nullif(trim(cast(description as {{ dbt.type_string() }})), '')
             as description,
-        {{ dbt.safe_cast('amount', 'decimal(18, 2)') }} as amount,
-        {{ dbt.safe_cast('booked_at', 'timestamp') }} as booked_at,
-        cast(
-            {{ dbt.date_trunc('month', dbt.safe_cast('booked_at', 'timestamp')) }}
-            as date
-        ) as booked_month_start_date,
-        {{ is_invalid_cast('amount', 'decimal(18, 2)') }} as is_amount_invalid,
-        {{ is_invalid_cast('booked_at', 'timestamp') }} as is_booked_at_invalid,
+        {{ raw_typed('amount', 'decimal', 'transactions') }} as amount,
+        {{ raw_typed('booked_at', 'timestamp', 'transactions') }} as booked_at,
+        cast({{ dbt.date_trunc(
+            'month', raw_typed('booked_at', 'timestamp', 'transactions')
+        ) }} as date) as booked_month_start_date,
+        {{ is_unreadable('amount', 'decimal', 'transactions') }} as is_amount_invalid,
+        {{ is_unreadable('booked_at', 'timestamp', 'transactions') }}
+            as is_booked_at_invalid,
         {{ row_as_struct('source') }} as raw_row
     from source
 
