@@ -1,4 +1,5 @@
 {% macro with_currency(text) %}
-    {#- `text` with its {currency} placeholder replaced by var currency (seed display_units). -#}
-    replace({{ text }}, '{currency}', '{{ var("currency") }}')
+    {#- `text` with its {currency} placeholder replaced by the reporting currency (seed
+        display_units; macro reporting_currency). -#}
+    replace({{ text }}, '{currency}', '{{ reporting_currency() }}')
 {% endmacro %}

@@ -58,14 +58,31 @@
     {{ return('[' ~ literals | join(', ') ~ ']') }}
 {% endmacro %}
 
-{% macro raw_file_reader(table_name) %}
-    {#- The DuckDB table function that reads one raw table's files (lines that do not parse
-        are skipped here and kept by unparsed_raw_lines). -#}
-    {%- set files = sql_file_list(raw_files_read(table_name)) -%}
-    {%- if raw_file_format() == 'csv' -%}
-        read_csv({{ files }}, {{ raw_csv_options(table_name) }}, union_by_name = true,
-            filename = true, ignore_errors = true)
-    {%- else -%}
-        read_parquet({{ files }}, union_by_name = true, filename = true)
+{% macro delivered_file_name(table_name, read_path) %}
+    {#- SQL: the delivered file's path for the path DuckDB read (read_path, a SQL expression):
+        a UTF-8 copy's path leads back to its source file. -#}
+    {%- set files = raw_table_files(table_name) -%}
+    {%- set copies = raw_files_read(table_name) -%}
+    {%- if files == copies or not files -%}
+        {{ return(read_path) }}
     {%- endif -%}
+    {%- set copy_folder = copies[0].rsplit('/', 1)[0] ~ '/' -%}
+    {%- set source_folder = files[0].rsplit('/', 1)[0] ~ '/' -%}
+    {{ return('replace(' ~ read_path ~ ', ' ~ sql_character(copy_folder) ~ ', '
+        ~ sql_character(source_folder) ~ ')') }}
+{% endmacro %}
+
+{% macro raw_file_reader(table_name, files=none) %}
+    {#- The DuckDB relation that reads one raw table's files (or the given ones among them),
+        each row with its delivered file's name (column filename). Lines that do not parse
+        are skipped here and kept by unparsed_raw_lines. -#}
+    {%- set literal = sql_file_list(files if files is not none else raw_files_read(table_name)) -%}
+    (select * replace ({{ delivered_file_name(table_name, 'filename') }} as filename) from
+    {%- if raw_file_format() == 'csv' %}
+        read_csv({{ literal }}, {{ raw_csv_options(table_name) }}, union_by_name = true,
+            filename = true, ignore_errors = true)
+    {%- else %}
+        read_parquet({{ literal }}, union_by_name = true, filename = true)
+    {%- endif -%}
+    )
 {% endmacro %}

@@ -16,7 +16,8 @@ with
 
         select
             '{{ table_name }}' as source_table,
-            scans.file_path as file_name,
+            {{ delivered_file_name(table_name, 'scans.file_path')
+                if table_name in core_banking_tables() else 'scans.file_path' }} as file_name,
             rejects.line as line_number,
             -- a line that lacks several fields is reported once per field: keep one
             min(

@@ -300,13 +300,17 @@ joined as (
         {%- set months = 'aggregated_months.window_months' %}
         {%- set initiated = 'aggregated_months.customer_initiated_count' %}
         {%- set spend = 'aggregated_months.spend_amount' %}
-        cast(
-            floor(
-                {{ dbt.datediff(
-                    'customers.birth_date', 'customers_rfm.as_of_date', 'day'
-                ) }} / 365.25
-            ) as integer
-        ) as age_years,
+        -- no age from a birth date after the as-of date
+        case
+            when customers.birth_date <= customers_rfm.as_of_date
+                then cast(
+                    floor(
+                        {{ dbt.datediff(
+                            'customers.birth_date', 'customers_rfm.as_of_date', 'day'
+                        ) }} / 365.25
+                    ) as integer
+                )
+        end as age_years,
         cast(
             {{ calendar_months_between(
                 'customers.onboarded_date', 'customers_rfm.as_of_date'

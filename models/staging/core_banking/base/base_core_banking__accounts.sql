@@ -1,3 +1,5 @@
+{%- set converted = foreign_currencies() | length > 0 %}
+-- depends_on: {{ ref('fx_rates') }}
 with
 
 source as (
@@ -11,6 +13,18 @@ customers as (
     select customer_id from {{ ref('stg_core_banking__customers') }}
 
 ),
+{% if converted %}
+    -- a credit limit is a level: converted at its currency's latest rate
+    latest_rates as (
+
+        select
+            currency,
+            max(month_start_date) as month_start_date
+        from {{ fx_rates_relation() }}
+        group by currency
+
+    ),
+{% endif %}
 
 typed as (
 
@@ -63,7 +77,11 @@ checked as (
         ranked.customer_id,
         ranked.product_type,
         ranked.currency,
-        ranked.credit_limit,
+        {% if converted -%}
+            {{ in_reporting_currency('ranked.credit_limit', 'ranked.currency', 'rates') }}
+        {%- else -%}
+            ranked.credit_limit
+        {%- endif %} as credit_limit,
         ranked.opened_date,
         ranked.closed_date,
         ranked.raw_row,
@@ -78,7 +96,9 @@ checked as (
                 then 'product_type is not a known product type'
             when ranked.is_opened_date_invalid then 'opened_date is not a date'
             when ranked.opened_date is null then 'opened_date is null'
+            {{ implausible_date_rules('ranked.opened_date') }}
             when ranked.is_closed_date_invalid then 'closed_date is not a date'
+            {{ implausible_date_rules('ranked.closed_date', after_last_booking=false) }}
             when ranked.closed_date < ranked.opened_date
                 then 'closed_date is before opened_date'
             when ranked.is_limit_invalid then 'credit_limit is not a number'
@@ -89,6 +109,11 @@ checked as (
     from ranked
     left join customers
         on ranked.customer_id = customers.customer_id
+    {% if converted -%}
+        left join latest_rates
+            on ranked.currency = latest_rates.currency
+        {{ fx_rate_join('rates', 'latest_rates.currency', 'latest_rates.month_start_date') }}
+    {%- endif %}
 
 ),
 

@@ -1,3 +1,5 @@
+{%- set converted = foreign_currencies() | length > 0 %}
+-- depends_on: {{ ref('fx_rates') }}
 with
 
 source as (
@@ -8,7 +10,10 @@ source as (
 
 accounts as (
 
-    select account_id from {{ ref('stg_core_banking__accounts') }}
+    select
+        account_id,
+        currency
+    from {{ ref('stg_core_banking__accounts') }}
 
 ),
 
@@ -45,7 +50,11 @@ checked as (
         {{ dbt.concat([
             "ranked.account_id", "'@'", dbt.cast("ranked.balance_date", dbt.type_string())
         ]) }} as record_key,
-        ranked.balance,
+        {% if converted -%}
+            {{ in_reporting_currency('ranked.balance', 'accounts.currency', 'rates') }}
+        {%- else -%}
+            ranked.balance
+        {%- endif %} as balance,
         ranked.balance_date,
         ranked.raw_row,
         case
@@ -53,15 +62,25 @@ checked as (
             when accounts.account_id is null then 'account_id not found in accounts'
             when ranked.is_balance_date_invalid then 'balance_date is not a date'
             when ranked.balance_date is null then 'balance_date is null'
+            {{ implausible_date_rules('ranked.balance_date') }}
             when
                 ranked.key_occurrence > 1
                 then 'account_id and balance_date are duplicated'
             when ranked.is_balance_invalid then 'balance is not a number'
             when ranked.balance is null then 'balance is null'
+            {% if converted -%}
+                {{ missing_fx_rate_rule('balance', 'accounts.currency', 'rates') }}
+            {%- endif %}
         end as rejection_reason
     from ranked
     left join accounts
         on ranked.account_id = accounts.account_id
+    {% if converted -%}
+        {{ fx_rate_join(
+            'rates', 'accounts.currency',
+            'cast(' ~ dbt.date_trunc('month', 'ranked.balance_date') ~ ' as date)'
+        ) }}
+    {%- endif %}
 
 ),
 

@@ -35,8 +35,37 @@ normalised as (
             order by {{ nulls_last(
                 'onboarded_date', 'birth_date', 'gender_code', 'region'
             ) }}
-        ) as key_occurrence
+        ) as key_occurrence,
+        case
+            when birth_date is not null then count(*) over (partition by birth_date)
+        end as customers_sharing_birth_date,
+        count(*) over () as customers
     from typed
+
+),
+
+-- A birth date that cannot be true is not a reason to drop the customer: it is not used
+-- (null for profiling), and the reason is kept (data_quality_nulled_values counts them).
+birth_dates_judged as (
+
+    select
+        *,
+        case
+            when birth_date < cast('{{ var("min_plausible_birth_date") }}' as date)
+                then 'before min_plausible_birth_date'
+            when birth_date > (
+                select booking_period.last_booking_date
+                from {{ ref('base_core_banking__booking_period') }} as booking_period
+            )
+                then 'after the last booking'
+            when
+                customers_sharing_birth_date
+                >= {{ var('birth_date_placeholder_min_customers') }}
+                and customers_sharing_birth_date
+                >= customers * {{ var('birth_date_placeholder_min_share') }}
+                then 'a placeholder shared by too many customers'
+        end as birth_date_issue
+    from normalised
 
 ),
 
@@ -47,7 +76,8 @@ checked as (
         customer_id as record_key,
         gender,
         region,
-        birth_date,
+        case when birth_date_issue is null then birth_date end as birth_date,
+        birth_date_issue,
         onboarded_date,
         raw_row,
         case
@@ -55,10 +85,11 @@ checked as (
             when key_occurrence > 1 then 'customer_id is duplicated'
             when is_onboarded_date_invalid then 'onboarded_date is not a date'
             when onboarded_date is null then 'onboarded_date is null'
+            {{ implausible_date_rules('onboarded_date') }}
             when is_birth_date_invalid then 'birth_date is not a date'
             when gender_code != '' and gender is null then 'gender is not F or M'
         end as rejection_reason
-    from normalised
+    from birth_dates_judged
 
 ),
 
@@ -69,6 +100,7 @@ recorded as (
         gender,
         region,
         birth_date,
+        birth_date_issue,
         onboarded_date,
         {{ quarantine_columns('raw_row') }}
     from checked

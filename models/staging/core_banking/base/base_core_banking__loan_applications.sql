@@ -76,6 +76,7 @@ checked as (
                 then 'requested_amount is not positive'
             when ranked.is_applied_at_invalid then 'applied_at is not a timestamp'
             when ranked.applied_at is null then 'applied_at is null'
+            {{ implausible_date_rules('ranked.applied_at') }}
         end as rejection_reason
     from ranked
     left join customers

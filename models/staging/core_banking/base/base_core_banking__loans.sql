@@ -78,6 +78,7 @@ checked as (
                 then 'principal is not positive'
             when ranked.is_originated_date_invalid then 'originated_date is not a date'
             when ranked.originated_date is null then 'originated_date is null'
+            {{ implausible_date_rules('ranked.originated_date') }}
             when ranked.is_term_months_invalid then 'term_months is not an integer'
             when ranked.term_months is null or ranked.term_months <= 0
                 then 'term_months is not positive'

@@ -1,4 +1,5 @@
 {{ config(materialized='view') }}
+{%- set converted = foreign_currencies() | length > 0 %}
 
 {#-
     One row per raw transaction row with the first row-level rule it breaks (null when kept).
@@ -6,6 +7,7 @@
     key come ranked from base_core_banking__transactions_duplicated, every other row is the
     only one with its key.
 -#}
+-- depends_on: {{ ref('fx_rates') }}
 with
 
 transactions as (
@@ -25,7 +27,8 @@ accounts as (
     select
         account_id,
         account_key,
-        opened_date
+        opened_date,
+        currency
     from {{ ref('stg_core_banking__accounts') }}
 
 ),
@@ -62,7 +65,11 @@ checked as (
         ranked.channel,
         ranked.merchant_category_code,
         ranked.description,
-        ranked.amount,
+        {% if converted -%}
+            {{ in_reporting_currency('ranked.amount', 'accounts.currency', 'rates') }}
+        {%- else -%}
+            ranked.amount
+        {%- endif %} as amount,
         ranked.booked_at,
         ranked.booked_month_start_date,
         ranked.raw_row,
@@ -72,11 +79,15 @@ checked as (
             when accounts.account_id is null then 'account_id not found in accounts'
             when ranked.is_booked_at_invalid then 'booked_at is not a timestamp'
             when ranked.booked_at is null then 'booked_at is null'
+            {{ implausible_date_rules('ranked.booked_at', after_last_booking=false) }}
             when ranked.is_amount_invalid then 'amount is not a number'
             when ranked.amount is null then 'amount is null'
             when ranked.amount <= 0 then 'amount is not positive'
             when ranked.amount > {{ var('max_plausible_amount') }}
                 then 'amount exceeds max_plausible_amount'
+            {% if converted -%}
+                {{ missing_fx_rate_rule('amount', 'accounts.currency', 'rates') }}
+            {%- endif %}
             when
                 coalesce(
                     ranked.direction, ''
@@ -92,6 +103,9 @@ checked as (
     from ranked
     left join accounts
         on ranked.account_id = accounts.account_id
+    {% if converted -%}
+        {{ fx_rate_join('rates', 'accounts.currency', 'ranked.booked_month_start_date') }}
+    {%- endif %}
 
 ),
 
