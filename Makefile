@@ -110,17 +110,18 @@ export: setup ## Campaign lists (CSV + Parquet), BI marts and a manifest into EX
 
 # Lint renders the models against an empty scratch warehouse, so its answer does not depend on
 # what a build left behind; it renders them three ways: as a first build, the models disabled
-# by default with the vars that enable them, and the incremental branch of the
-# month-incremental models (var lint_incremental_branch).
+# by default with the vars that enable them, and the branches a build takes only on some data
+# (var lint_data_dependent_branches: the incremental months, the currency conversion).
 LINT_WAREHOUSE := target/lint/empty.duckdb
 DISABLED_SQL := models/staging/berka models/adapters/berka \
 	models/clustering/segmentation_model_imported.sql \
 	tests/singular/berka_rows_reconcile_with_mapped_and_unmapped.sql
-INCREMENTAL_SQL = $(shell grep -rl --include='*.sql' 'first_month_to_process()' models)
+DATA_DEPENDENT_SQL = $(shell grep -rlE --include='*.sql' \
+	'first_month_to_process\(\)|foreign_currencies\(\)' models)
 SQLFLUFF_PASSES = \
 	"models tests analyses" \
 	"--config .sqlfluff.disabled --disregard-sqlfluffignores $(DISABLED_SQL)" \
-	"--config .sqlfluff.incremental $(INCREMENTAL_SQL)"
+	"--config .sqlfluff.data_dependent $(DATA_DEPENDENT_SQL)"
 lint: export BANKSEG_DUCKDB_PATH := $(LINT_WAREHOUSE)
 lint: setup ## sqlfluff (SQL, each branch) and ruff (Python); violations fail
 	@rm -rf $(dir $(LINT_WAREHOUSE)) && mkdir -p $(dir $(LINT_WAREHOUSE))

@@ -1,5 +1,5 @@
 """make lint renders the incremental branch of the month models through one switch (var
-lint_incremental_branch in macro first_month_to_process): a model that branched on
+lint_data_dependent_branches, read by macro first_month_to_process): a model that branched on
 is_incremental() by itself would have a branch that no lint pass renders."""
 
 from pathlib import Path

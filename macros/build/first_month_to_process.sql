@@ -7,10 +7,10 @@
         rows that changed a month's count, another as-of cut), and at the latest from
         var reprocess_months months before the as-of month (corrections that keep the count);
         every later month up to the as-of month is rebuilt too, since balances carry over.
-        With var lint_incremental_branch (make lint) the incremental branch is rendered against
-        a fixed month, whatever the warehouse holds.
+        With var lint_data_dependent_branches (make lint) the incremental branch is rendered
+        against a fixed month, whatever the warehouse holds.
     -#}
-    {%- if var('lint_incremental_branch') -%}
+    {%- if var('lint_data_dependent_branches') -%}
         {{ return("cast('2000-01-01' as date)") }}
     {%- endif -%}
     {%- if not execute or not is_incremental() -%}

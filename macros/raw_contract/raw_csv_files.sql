@@ -18,7 +18,7 @@
             {%- do files.append((file_name, file_name, folder ~ '/' ~ file_name ~ '.asc',
                 "delim = ';', header = true, quote = '\"', all_varchar = true")) -%}
         {%- endfor -%}
-    {%- elif var('raw_source_kind') == 'files' and raw_file_format() == 'csv' -%}
+    {%- elif raw_file_format() == 'csv' and raw_file_views_exist() -%}
         {%- for table_name in core_banking_tables() -%}
             {%- for path in raw_files_read(table_name) -%}
                 {%- do files.append((table_name ~ '_' ~ loop.index, table_name, path,

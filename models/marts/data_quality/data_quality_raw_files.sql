@@ -1,12 +1,12 @@
 {#-
     One row per raw file read (a table delivered as a folder has one per file): its rows, the
-    contract columns it lacks (null in its rows) and the columns it has beyond the contract.
-    For the contract's files on DuckDB; empty for warehouse tables, an adapter or Spark.
+    contract columns it lacks (null in its rows) and the columns it has beyond the
+    contract. For the contract's files on DuckDB once validate_raw_files has made their
+    views; empty for warehouse tables, an adapter or Spark.
 -#}
 {%- set files = [] %}
-{%- set reads_files = target.type == 'duckdb' and var('source_adapter') == 'core_banking'
-    and var('raw_source_kind') == 'files' %}
-{%- if execute and reads_files %}
+{%- set reads_files = execute and raw_file_views_exist() %}
+{%- if reads_files %}
     {%- for table_name, contract_columns in raw_input_contract().items() %}
         {%- set delivered = raw_table_files(table_name) %}
         {%- for path, read_path in zip(delivered, raw_files_read(table_name)) %}
@@ -14,9 +14,11 @@
                 'describe select * from ' ~ raw_file_reader(table_name, [read_path])
             ) %}
             {%- set missing = contract_columns | reject('in', found) | list %}
-            {%- set extra = found | reject('in', contract_columns) | reject('equalto', 'filename')
-                | list %}
-            {%- do files.append((table_name, path, missing | join(', '), extra | join(', '))) %}
+            {%- set extra = found | reject('in', contract_columns)
+                | reject('equalto', 'filename') | list %}
+            {%- do files.append(
+                (table_name, path, missing | join(', '), extra | join(', '))
+            ) %}
         {%- endfor %}
     {%- endfor %}
 {%- endif %}

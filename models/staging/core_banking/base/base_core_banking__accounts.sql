@@ -77,11 +77,9 @@ checked as (
         ranked.customer_id,
         ranked.product_type,
         ranked.currency,
-        {% if converted -%}
-            {{ in_reporting_currency('ranked.credit_limit', 'ranked.currency', 'rates') }}
-        {%- else -%}
-            ranked.credit_limit
-        {%- endif %} as credit_limit,
+        {{ in_reporting_currency(
+            'ranked.credit_limit', 'ranked.currency', 'rates', converted
+        ) }},
         ranked.opened_date,
         ranked.closed_date,
         ranked.raw_row,
@@ -112,8 +110,10 @@ checked as (
     {% if converted -%}
         left join latest_rates
             on ranked.currency = latest_rates.currency
-        {{ fx_rate_join('rates', 'latest_rates.currency', 'latest_rates.month_start_date') }}
     {%- endif %}
+    {{ fx_rate_join(
+        'rates', 'latest_rates.currency', 'latest_rates.month_start_date', converted
+    ) }}
 
 ),
 

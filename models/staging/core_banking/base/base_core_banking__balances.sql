@@ -50,11 +50,9 @@ checked as (
         {{ dbt.concat([
             "ranked.account_id", "'@'", dbt.cast("ranked.balance_date", dbt.type_string())
         ]) }} as record_key,
-        {% if converted -%}
-            {{ in_reporting_currency('ranked.balance', 'accounts.currency', 'rates') }}
-        {%- else -%}
-            ranked.balance
-        {%- endif %} as balance,
+        {{ in_reporting_currency(
+            'ranked.balance', 'accounts.currency', 'rates', converted
+        ) }},
         ranked.balance_date,
         ranked.raw_row,
         case
@@ -68,19 +66,17 @@ checked as (
                 then 'account_id and balance_date are duplicated'
             when ranked.is_balance_invalid then 'balance is not a number'
             when ranked.balance is null then 'balance is null'
-            {% if converted -%}
-                {{ missing_fx_rate_rule('balance', 'accounts.currency', 'rates') }}
-            {%- endif %}
+            {{ missing_fx_rate_rule(
+                'balance', 'accounts.currency', 'rates', converted
+            ) }}
         end as rejection_reason
     from ranked
     left join accounts
         on ranked.account_id = accounts.account_id
-    {% if converted -%}
-        {{ fx_rate_join(
-            'rates', 'accounts.currency',
-            'cast(' ~ dbt.date_trunc('month', 'ranked.balance_date') ~ ' as date)'
-        ) }}
-    {%- endif %}
+    {{ fx_rate_join(
+        'rates', 'accounts.currency',
+        'cast(' ~ dbt.date_trunc('month', 'ranked.balance_date') ~ ' as date)', converted
+    ) }}
 
 ),
 

@@ -6,6 +6,12 @@ source as (
 
 ),
 
+booking_period as (
+
+    select * from {{ ref('base_core_banking__booking_period') }}
+
+),
+
 typed as (
 
     select
@@ -44,8 +50,8 @@ normalised as (
 
 ),
 
--- A birth date that cannot be true is not a reason to drop the customer: it is not used
--- (null for profiling), and the reason is kept (data_quality_nulled_values counts them).
+-- A birth date that cannot be true is no reason to drop the customer: it is not used
+-- (null for profiling) and the reason is kept (data_quality_nulled_values counts them).
 birth_dates_judged as (
 
     select
@@ -53,10 +59,9 @@ birth_dates_judged as (
         case
             when birth_date < cast('{{ var("min_plausible_birth_date") }}' as date)
                 then 'before min_plausible_birth_date'
-            when birth_date > (
-                select booking_period.last_booking_date
-                from {{ ref('base_core_banking__booking_period') }} as booking_period
-            )
+            when
+                birth_date
+                > (select booking_period.last_booking_date from booking_period)
                 then 'after the last booking'
             when
                 customers_sharing_birth_date

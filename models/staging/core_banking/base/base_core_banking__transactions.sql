@@ -65,11 +65,9 @@ checked as (
         ranked.channel,
         ranked.merchant_category_code,
         ranked.description,
-        {% if converted -%}
-            {{ in_reporting_currency('ranked.amount', 'accounts.currency', 'rates') }}
-        {%- else -%}
-            ranked.amount
-        {%- endif %} as amount,
+        {{ in_reporting_currency(
+            'ranked.amount', 'accounts.currency', 'rates', converted
+        ) }},
         ranked.booked_at,
         ranked.booked_month_start_date,
         ranked.raw_row,
@@ -85,9 +83,9 @@ checked as (
             when ranked.amount <= 0 then 'amount is not positive'
             when ranked.amount > {{ var('max_plausible_amount') }}
                 then 'amount exceeds max_plausible_amount'
-            {% if converted -%}
-                {{ missing_fx_rate_rule('amount', 'accounts.currency', 'rates') }}
-            {%- endif %}
+            {{ missing_fx_rate_rule(
+                'amount', 'accounts.currency', 'rates', converted
+            ) }}
             when
                 coalesce(
                     ranked.direction, ''
@@ -103,9 +101,9 @@ checked as (
     from ranked
     left join accounts
         on ranked.account_id = accounts.account_id
-    {% if converted -%}
-        {{ fx_rate_join('rates', 'accounts.currency', 'ranked.booked_month_start_date') }}
-    {%- endif %}
+    {{ fx_rate_join(
+        'rates', 'accounts.currency', 'ranked.booked_month_start_date', converted
+    ) }}
 
 ),
 
