@@ -127,19 +127,27 @@ def main() -> None:
     parser.add_argument("--encoding", default="utf-8")
     parser.add_argument("--delimiter", default=",")
     parser.add_argument("--date-format", default="%Y-%m-%d")
+    parser.add_argument(
+        "--birth-date-format", help="the customers table's dates (default: --date-format)"
+    )
     parser.add_argument("--timestamp-format", default="%Y-%m-%d %H:%M:%S")
     parser.add_argument("--decimal-separator", default=".")
     parser.add_argument("--thousands-separator", default="")
+    parser.add_argument("--crlf", action="store_true", help="Windows line ends")
     parser.add_argument("--monthly", nargs="*", default=[], help="tables in monthly files")
     args = parser.parse_args()
     style = DeliveryStyle(
         encoding=args.encoding,
         delimiter=args.delimiter,
         date_format=args.date_format,
+        date_format_by_table=(
+            {"customers": args.birth_date_format} if args.birth_date_format else {}
+        ),
         timestamp_format=args.timestamp_format,
         decimal_separator=args.decimal_separator,
         thousands_separator=args.thousands_separator,
         monthly_tables=tuple(args.monthly),
+        line_terminator="\r\n" if args.crlf else "\n",
     )
     print(write_delivery(args.source, args.out, style))
 

@@ -213,6 +213,8 @@ def page(database: str) -> None:
                 "rows_rejected": st.column_config.NumberColumn(
                     "Rows quarantined", format="localized"
                 ),
+                "sample_value": "e.g.",
+                "reading_setting": "Setting to check",
             },
         )
 

@@ -156,18 +156,27 @@ def segment_cards(views: SegmentViews) -> str:
 
 
 def quality_table(reasons: pd.DataFrame) -> str:
+    """Each rejection rule with one raw value it judged and the reading setting it points at
+    (a number or date that does not read may be read with the wrong setting)."""
     if reasons.empty:
         return '<p class="note">No raw row was rejected.</p>'
     rows = "".join(
         f"<tr><td>{html.escape(r.table_name)}</td><td>{html.escape(r.rejection_reason)}</td>"
         + number_cell(r.rows_rejected, f"{r.rows_rejected:,}")
+        + f"<td>{html.escape(text_or_dash(r.sample_value))}</td>"
+        + f"<td>{html.escape(text_or_dash(r.reading_setting))}</td>"
         + "</tr>"
         for r in reasons.itertuples()
     )
     return (
         '<table id="quarantine-reasons"><thead><tr><th>table</th><th>reason</th>'
-        f'<th class="number">rows quarantined</th></tr></thead><tbody>{rows}</tbody></table>'
+        '<th class="number">rows quarantined</th><th>e.g.</th><th>setting to check</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
     )
+
+
+def text_or_dash(value: object) -> str:
+    return "-" if value is None or pd.isna(value) else str(value)
 
 
 def optional_number(value: float, pattern: str) -> str:

@@ -156,8 +156,8 @@ def data_quality(connection: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, p
     )
     reasons = frame(
         connection,
-        "select table_name, rejection_reason, rows_rejected from data_quality_rejections "
-        "order by rows_rejected desc, table_name, rejection_reason",
+        "select table_name, rejection_reason, rows_rejected, sample_value, reading_setting "
+        "from data_quality_rejections order by rows_rejected desc, table_name, rejection_reason",
     )
     return counts, reasons
 

@@ -52,10 +52,11 @@
 {% endmacro %}
 
 {% macro raw_csv_options(table_name) %}
-    {#- The CSV reader options of a table's files (its delimiter); the reader and
-        unparsed_raw_lines share them. -#}
-    {{ return("header = true, all_varchar = true, delim = "
-        ~ sql_character(raw_setting(table_name, 'raw_csv_delimiter'))) }}
+    {#- The CSV reader options of a table's files: its delimiter, or DuckDB's sniffed one when
+        raw_csv_delimiter is empty. The reader and unparsed_raw_lines share them. -#}
+    {%- set delimiter = raw_setting(table_name, 'raw_csv_delimiter') -%}
+    {{ return("header = true, all_varchar = true"
+        ~ (", delim = " ~ sql_character(delimiter) if delimiter else "")) }}
 {% endmacro %}
 
 {% macro sql_file_list(files) %}

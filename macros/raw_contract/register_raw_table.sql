@@ -75,7 +75,7 @@
     {%- if path.endswith('.csv') -%}
         {%- set using = "csv options (header 'true', encoding "
             ~ sql_character(raw_setting(table_name, 'raw_csv_encoding')) ~ ", sep "
-            ~ sql_character(raw_setting(table_name, 'raw_csv_delimiter')) ~ ")" -%}
+            ~ sql_character(raw_setting(table_name, 'raw_csv_delimiter') or ',') ~ ")" -%}
     {%- else -%}
         {%- set using = 'parquet' -%}
     {%- endif -%}

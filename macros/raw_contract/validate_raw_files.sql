@@ -29,10 +29,15 @@
         {%- set actual = register_raw_table(table_name) -%}
         {%- for column_name, families in columns.items() -%}
             {%- if column_name not in actual -%}
+                {%- set found = actual.keys() | reject('equalto', 'filename') | list -%}
+                {%- set separators = [';', '|', '\t', ','] | select('in', found | join('')) | list -%}
                 {{ exceptions.raise_compiler_error(
                     "raw table '" ~ table_name ~ "': column '" ~ column_name ~ "' is missing "
-                    ~ "(found: " ~ (actual.keys() | list | join(', ')) ~ "). Rule: the raw "
-                    ~ "input contract names every column; rename it in the extract.") }}
+                    ~ "(found: " ~ found | join(', ') ~ "). Rule: the raw input contract names "
+                    ~ "every column; rename it in the extract."
+                    ~ (" The header looks separated by '" ~ separators[0] ~ "': set var "
+                       ~ "raw_csv_delimiter (project-wide or for this table)."
+                       if separators and file_format == 'csv' else "")) }}
             {%- endif -%}
             {%- set column_families = type_families(actual[column_name]) -%}
             {%- if not (column_families | select('in', families) | list) -%}
