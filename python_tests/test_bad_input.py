@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -52,8 +53,19 @@ def test_missing_table_file_is_fatal(clean_raw, tmp_path):
     raw = copy_raw(clean_raw, tmp_path / "raw")
     (raw / "transactions.parquet").unlink()
     message = failure_message(raw, tmp_path / "w.duckdb")
-    assert f"raw table 'transactions': file {raw}/transactions.parquet not found" in message
+    assert (
+        f"raw table 'transactions': no file {raw}/transactions.parquet and no .parquet file in "
+        f"folder {raw}/transactions/"
+    ) in message
     assert "all six tables of the raw input contract must exist" in message
+
+
+def test_a_table_as_a_file_and_a_folder_at_once_is_fatal(clean_raw, tmp_path):
+    raw = copy_raw(clean_raw, tmp_path / "raw")
+    (raw / "loans").mkdir()
+    shutil.copy(raw / "loans.parquet", raw / "loans" / "loans_2025.parquet")
+    message = failure_message(raw, tmp_path / "w.duckdb")
+    assert f"raw table 'loans': both {raw}/loans.parquet and folder {raw}/loans/ exist" in message
 
 
 @pytest.mark.parametrize(

@@ -58,8 +58,9 @@
         "raw table '" ~ table_name ~ "': column '" ~ column_name ~ "' holds dates that are "
         ~ "not ISO 8601 (YYYY-MM-DD), e.g. '" ~ samples | join("', '") ~ "' (" ~ counted[0]
         ~ " of " ~ counted[1] ~ " values). Rule: a date in another layout is read only with "
-        ~ "its format declared, never guessed: set var " ~ setting ~ " (a strptime format; "
-        ~ "add the time part, e.g. ' %H:%M:%S', if the values have one), project-wide or for "
-        ~ "this table, e.g. --vars '{raw_table_settings: {" ~ table_name ~ ": {" ~ setting
+        ~ "its format declared, never guessed: set var " ~ setting ~ " (a strptime format"
+        ~ ("; add the time part, e.g. ' %H:%M:%S', if the values have one" if kind ==
+            'timestamp' else "") ~ "), project-wide or for this table, e.g. --vars "
+        ~ "'{raw_table_settings: {" ~ table_name ~ ": {" ~ setting
         ~ ": \"" ~ example ~ "\"}}}'. " ~ order) }}
 {% endmacro %}

@@ -9,9 +9,9 @@
 -#}
 with
 
-quarantined_rows as (
+rejections as (
 
-    select * from {{ ref('quarantined_rows') }}
+    select * from {{ ref('data_quality_rejections') }}
 
 ),
 
@@ -79,10 +79,10 @@ counted_transactions as (
 rejected as (
 
     select
-        source_table as table_name,
-        count(*) as rows_rejected
-    from quarantined_rows
-    group by source_table
+        table_name,
+        sum(rows_rejected) as rows_rejected
+    from rejections
+    group by table_name
 
 ),
 
