@@ -10,12 +10,13 @@
 {% macro account_currencies() %}
     {#- The distinct currencies of the raw accounts, upper case; empty before execution or
         while the raw accounts are not readable (a model only rendered, e.g. by make lint). -#}
-    {%- if not execute or load_relation(raw_table('accounts')) is none -%}
+    {%- set accounts = raw_table('accounts') -%}
+    {%- if not execute or load_relation(accounts) is none -%}
         {{ return([]) }}
     {%- endif -%}
     {%- set query -%}
         select distinct upper(trim(cast(currency as {{ dbt.type_string() }})))
-        from {{ raw_table('accounts') }}
+        from {{ accounts }}
         where currency is not null and trim(cast(currency as {{ dbt.type_string() }})) != ''
         order by 1
     {%- endset -%}

@@ -96,7 +96,7 @@ checked as (
             when ranked.opened_date is null then 'opened_date is null'
             {{ implausible_date_rules('ranked.opened_date') }}
             when ranked.is_closed_date_invalid then 'closed_date is not a date'
-            {{ implausible_date_rules('ranked.closed_date', after_last_booking=false) }}
+            {{ implausible_date_rules('ranked.closed_date', in_the_future_too=false) }}
             when ranked.closed_date < ranked.opened_date
                 then 'closed_date is before opened_date'
             when ranked.is_limit_invalid then 'credit_limit is not a number'

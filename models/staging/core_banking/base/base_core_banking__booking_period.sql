@@ -1,7 +1,6 @@
 {#-
     One row: the extract's last booking date among the bookings on or after var
-    min_plausible_date, and the latest date another contract date may plausibly hold (that
-    plus var plausible_date_margin_days). Null when there is no such booking.
+    min_plausible_date (null when there is none). A birth date after it is not used.
 -#}
 with
 
@@ -17,17 +16,6 @@ last_booking as (
     from transactions
     where booked_at >= cast('{{ var("min_plausible_date") }}' as timestamp)
 
-),
-
-final as (
-
-    select
-        last_booking_date,
-        cast({{ dbt.dateadd(
-            'day', var('plausible_date_margin_days'), 'last_booking_date'
-        ) }} as date) as latest_plausible_date
-    from last_booking
-
 )
 
-select * from final
+select * from last_booking

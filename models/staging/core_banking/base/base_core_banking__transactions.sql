@@ -77,7 +77,7 @@ checked as (
             when accounts.account_id is null then 'account_id not found in accounts'
             when ranked.is_booked_at_invalid then 'booked_at is not a timestamp'
             when ranked.booked_at is null then 'booked_at is null'
-            {{ implausible_date_rules('ranked.booked_at', after_last_booking=false) }}
+            {{ implausible_date_rules('ranked.booked_at', in_the_future_too=false) }}
             when ranked.is_amount_invalid then 'amount is not a number'
             when ranked.amount is null then 'amount is null'
             when ranked.amount <= 0 then 'amount is not positive'
