@@ -23,10 +23,9 @@
 {% endmacro %}
 
 {% macro raw_file_views_exist() %}
-    {#- True when this build reads the contract's files on DuckDB and validate_raw_files has
-        made their views (not when a model is only rendered, e.g. by make lint). -#}
-    {{ return(target.type == 'duckdb' and var('source_adapter') == 'core_banking'
-        and var('raw_source_kind') == 'files'
+    {#- True when this build reads the contract's files and validate_raw_files has made their
+        relations (not when a model is only rendered, e.g. by make lint). -#}
+    {{ return(var('source_adapter') == 'core_banking' and var('raw_source_kind') == 'files'
         and load_relation(source('core_banking', 'customers')) is not none) }}
 {% endmacro %}
 

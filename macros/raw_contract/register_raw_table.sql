@@ -37,7 +37,10 @@
             {%- endfor -%}
         {%- endif -%}
     {%- endif -%}
-    {%- set relation = source('core_banking', table_name) -%}
+    {%- set named = source('core_banking', table_name) -%}
+    {#- the relation itself, also under dbt run --empty (which renders a source as a query) -#}
+    {%- set relation = api.Relation.create(
+        database=named.database, schema=named.schema, identifier=named.identifier) -%}
     {%- do run_query('create schema if not exists ' ~ relation.include(identifier=false)) -%}
     {%- do run_query('create or replace view ' ~ relation ~ ' as select * from '
         ~ raw_file_reader(table_name)) -%}
@@ -64,14 +67,22 @@
 
 {% macro spark__register_raw_table(table_name) %}
     {#-
-        Registers the file as the external table <core_banking source schema>.<table> that
-        source() names; dropping an external table leaves its file alone. A missing file stops
-        here with Spark's PATH_NOT_FOUND and the path. Spark reads the encoding itself.
+        Registers the file as the external table <core_banking source schema>.<table>__file
+        and makes <table>, which source() names, a view over it that adds each row's file name
+        (column filename, as on DuckDB); dropping an external table leaves its file alone. A
+        missing file stops here with Spark's PATH_NOT_FOUND and the path. Spark reads the
+        encoding itself.
     -#}
     {%- set path = raw_data_path() ~ '/' ~ table_name ~ '.' ~ raw_file_format() -%}
     {%- set schema = source('core_banking', table_name).schema -%}
+    {%- set file_table = schema ~ '.' ~ table_name ~ '__file' -%}
     {%- do run_query('create schema if not exists ' ~ schema) -%}
-    {%- do run_query('drop table if exists ' ~ schema ~ '.' ~ table_name) -%}
+    {%- set existing = adapter.get_relation(
+        database=none, schema=schema, identifier=table_name) -%}
+    {%- if existing is not none -%}
+        {%- do adapter.drop_relation(existing) -%}
+    {%- endif -%}
+    {%- do run_query('drop table if exists ' ~ file_table) -%}
     {%- if path.endswith('.csv') -%}
         {%- set using = "csv options (header 'true', encoding "
             ~ sql_character(raw_setting(table_name, 'raw_csv_encoding')) ~ ", sep "
@@ -79,7 +90,10 @@
     {%- else -%}
         {%- set using = 'parquet' -%}
     {%- endif -%}
-    {%- do run_query('create table ' ~ schema ~ '.' ~ table_name ~ ' using ' ~ using
+    {%- do run_query('create table ' ~ file_table ~ ' using ' ~ using
         ~ " location '" ~ path ~ "'") -%}
+    {%- do run_query('create view ' ~ schema ~ '.' ~ table_name ~ ' as select *, '
+        ~ "regexp_replace(input_file_name(), '^file:(//)?', '') as filename from "
+        ~ file_table) -%}
     {{ return(described_columns('describe table ' ~ schema ~ '.' ~ table_name)) }}
 {% endmacro %}

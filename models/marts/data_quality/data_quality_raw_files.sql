@@ -1,12 +1,13 @@
 {#-
     One row per raw file read (a table delivered as a folder has one per file): its rows, the
     contract columns it lacks (null in its rows) and the columns it has beyond the
-    contract. For the contract's files on DuckDB once validate_raw_files has made their
-    views; empty for warehouse tables, an adapter or Spark.
+    contract (DuckDB: Spark reads one file per table and does not say). For the contract's
+    files once validate_raw_files has made their relations; empty for warehouse tables or
+    an adapter.
 -#}
 {%- set files = [] %}
 {%- set reads_files = execute and raw_file_views_exist() %}
-{%- if reads_files %}
+{%- if reads_files and target.type == 'duckdb' %}
     {%- for table_name, contract_columns in raw_input_contract().items() %}
         {%- set delivered = raw_table_files(table_name) %}
         {%- for path, read_path in zip(delivered, raw_files_read(table_name)) %}
@@ -67,13 +68,13 @@ counted as (
 final as (
 
     select
-        listed.table_name,
-        listed.file_name,
+        coalesce(listed.table_name, counted.table_name) as table_name,
+        coalesce(listed.file_name, counted.file_name) as file_name,
         cast(coalesce(counted.rows_read, 0) as bigint) as rows_read,
         nullif(listed.columns_missing, '') as columns_missing,
         nullif(listed.columns_extra, '') as columns_extra
     from listed
-    left join counted
+    full outer join counted
         on
             listed.table_name = counted.table_name
             and listed.file_name = counted.file_name
