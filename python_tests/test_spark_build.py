@@ -120,3 +120,13 @@ def test_comparison_reports_a_changed_value_and_a_missing_row():
     assert (
         "2 rows vs 1 rows" in compare_frames("t", duckdb_rows, duckdb_rows.head(1)).differences[0]
     )
+
+
+def test_comparison_reads_numbers_kept_as_text_by_value():
+    duckdb_rows = pd.DataFrame({"reason": ["a", "b"], "sample": ["5000000000.0", "C_NOBODY"]})
+    spark_rows = duckdb_rows.assign(sample=["5.0E9", "C_NOBODY"])
+    assert compare_frames("t", duckdb_rows, spark_rows).agrees
+    other_number = duckdb_rows.assign(sample=["5.1E9", "C_NOBODY"])
+    assert compare_frames("t", duckdb_rows, other_number).differences[0].startswith("sample:")
+    other_text = duckdb_rows.assign(sample=["5000000000.0", "C_SOMEBODY"])
+    assert not compare_frames("t", duckdb_rows, other_text).agrees

@@ -24,9 +24,20 @@
 
 {% macro raw_file_views_exist() %}
     {#- True when this build reads the contract's files and validate_raw_files has made their
-        relations (not when a model is only rendered, e.g. by make lint). -#}
+        relations: not when make lint only renders the models (var lint_rendering), nor on
+        DuckDB before the views exist. -#}
     {{ return(var('source_adapter') == 'core_banking' and var('raw_source_kind') == 'files'
-        and load_relation(source('core_banking', 'customers')) is not none) }}
+        and raw_relation_readable(source('core_banking', 'customers'))) }}
+{% endmacro %}
+
+{% macro raw_relation_readable(relation) %}
+    {#- Whether a raw relation may be queried to decide what to render: never while make lint
+        only renders (var lint_rendering); on DuckDB once it exists (on Spark, on-run-start
+        has registered it). -#}
+    {%- if var('lint_rendering') -%}
+        {{ return(false) }}
+    {%- endif -%}
+    {{ return(target.type != 'duckdb' or load_relation(relation) is not none) }}
 {% endmacro %}
 
 {% macro is_utf8(encoding) %}

@@ -11,7 +11,7 @@
     {#- The distinct currencies of the raw accounts, upper case; empty before execution or
         while the raw accounts are not readable (a model only rendered, e.g. by make lint). -#}
     {%- set accounts = raw_table('accounts') -%}
-    {%- if not execute or load_relation(accounts) is none -%}
+    {%- if not execute or not raw_relation_readable(accounts) -%}
         {{ return([]) }}
     {%- endif -%}
     {%- set query -%}
