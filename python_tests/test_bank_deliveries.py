@@ -328,3 +328,51 @@ def test_a_small_share_of_rejected_rows_warns_and_every_row_is_kept_somewhere(
     }
     customers = query(database, "select count(*) as n from stg_core_banking__customers").n[0]
     assert customers == len(pd.read_csv(raw / "customers.csv"))
+
+
+def test_next_months_file_dropped_into_the_folder_is_built_by_the_next_build(
+    demo_raw: Path, demo_warehouse: Path, tmp_path: Path
+):
+    raw = write_delivery(
+        demo_raw, tmp_path / "raw", DeliveryStyle(monthly_tables=("transactions",))
+    )
+    june = raw / "transactions" / "transactions_202506.csv"
+    june.rename(tmp_path / june.name)
+    database = tmp_path / "w.duckdb"
+    monthly = [
+        "build",
+        "--select",
+        "+int_customer_months_aggregated",
+        "data_quality_raw_files",
+        "--exclude",
+        "resource_type:unit_test",
+        "--indirect-selection",
+        "cautious",
+    ]
+    months_sql = (
+        "select booked_month_start_date, sum(transaction_count) as transactions "
+        "from int_customer_months_aggregated group by 1 order by 1"
+    )
+    run_dbt(
+        [*monthly, *vars_arg({"as_of_date": "2025-05-31"})],
+        raw_path=raw,
+        database=database,
+        extra_env=CSV,
+    )
+    before = query(database, months_sql)
+    (tmp_path / june.name).rename(june)
+    run_dbt(
+        [*monthly, *vars_arg({"as_of_date": "2025-06-30"})],
+        raw_path=raw,
+        database=database,
+        extra_env=CSV,
+    )
+    after = query(database, months_sql)
+    clean = query(demo_warehouse, months_sql)
+    assert len(before) == 5 and len(after) == 6
+    pd.testing.assert_frame_equal(after, clean)
+    files = query(
+        database,
+        "select count(*) as n from data_quality_raw_files where table_name = 'transactions'",
+    )
+    assert files.n[0] == 6
