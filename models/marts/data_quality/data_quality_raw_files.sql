@@ -51,7 +51,7 @@ counted as (
             select
                 '{{ table_name }}' as table_name,
                 filename as file_name,
-                count(*) as rows_read
+                cast(count(*) as bigint) as rows_read
             from {{ source('core_banking', table_name) }}
             group by filename
             union all
@@ -70,9 +70,9 @@ final as (
     select
         coalesce(listed.table_name, counted.table_name) as table_name,
         coalesce(listed.file_name, counted.file_name) as file_name,
-        cast(coalesce(counted.rows_read, 0) as bigint) as rows_read,
         nullif(listed.columns_missing, '') as columns_missing,
-        nullif(listed.columns_extra, '') as columns_extra
+        nullif(listed.columns_extra, '') as columns_extra,
+        coalesce(counted.rows_read, 0) as rows_read
     from listed
     full outer join counted
         on
