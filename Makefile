@@ -15,7 +15,7 @@ DEMO_MONTHS ?= 6
 DEMO_SEED ?= 42
 DBT_FLAGS ?=
 # The Czech bank (PKDD'99) files and the run on them: as-of 1994-03-30, 6-month lookback.
-BANKSEG_BERKA_PATH ?= ../shared/data/berka
+BANKSEG_BERKA_PATH ?= data/berka
 BERKA_DUCKDB_PATH ?= warehouse/berka.duckdb
 BERKA_FEATURES ?= transactions_per_month,recurring_income_amount,average_deposit_balance_amount,deposit_balance_trend_amount,online_share,cash_share,cash_withdrawal_per_month_amount,negative_balance_days,outstanding_principal_amount
 export BANKSEG_BERKA_PATH

@@ -108,7 +108,7 @@ def history_warehouse(
 BERKA_PATH = Path(
     os.environ.get(
         "BANKSEG_BERKA_PATH",
-        Path(__file__).resolve().parents[1].parent / "shared" / "data" / "berka",
+        Path(__file__).resolve().parents[1] / "data" / "berka",
     )
 ).resolve()
 BERKA_FEATURES = (
@@ -123,8 +123,8 @@ def berka_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole project built on the Berka files, as `make berka` does. No skip: a missing
     folder fails here with the path it looked for."""
     assert (BERKA_PATH / "trans.asc").is_file(), (
-        f"Berka data not found at {BERKA_PATH}: the repository expects ../shared/data/berka "
-        "beside it (or set BANKSEG_BERKA_PATH)"
+        f"Berka data not found at {BERKA_PATH}: the repository keeps it in data/berka "
+        "(or set BANKSEG_BERKA_PATH)"
     )
     database = tmp_path_factory.mktemp("berka") / "berka.duckdb"
     variables = (

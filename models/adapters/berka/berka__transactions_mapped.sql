@@ -1,6 +1,6 @@
 {#-
     One row per Berka transaction with its contract direction, channel, merchant category
-    and description from type, operation and k_symbol (codes in ../shared/data/berka/README.md),
+    and description from type, operation and k_symbol (codes in data/berka/README.md),
     by the rules of seed berka_transaction_rules: for each mapping the first rule by priority
     whose codes match, a blank rule cell matching any code. Each combination of codes in the
     data is resolved once, then joined back.
