@@ -353,21 +353,15 @@ def test_next_months_file_dropped_into_the_folder_is_built_by_the_next_build(
         "select booked_month_start_date, sum(transaction_count) as transactions "
         "from int_customer_months_aggregated group by 1 order by 1"
     )
-    run_dbt(
-        [*monthly, *vars_arg({"as_of_date": "2025-05-31"})],
-        raw_path=raw,
-        database=database,
-        extra_env=CSV,
-    )
-    before = query(database, months_sql)
+
+    def build_month_end(as_of: str) -> pd.DataFrame:
+        args = [*monthly, *vars_arg({"as_of_date": as_of})]
+        run_dbt(args, raw_path=raw, database=database, extra_env=CSV)
+        return query(database, months_sql)
+
+    before = build_month_end("2025-05-31")
     (tmp_path / june.name).rename(june)
-    run_dbt(
-        [*monthly, *vars_arg({"as_of_date": "2025-06-30"})],
-        raw_path=raw,
-        database=database,
-        extra_env=CSV,
-    )
-    after = query(database, months_sql)
+    after = build_month_end("2025-06-30")
     clean = query(demo_warehouse, months_sql)
     assert len(before) == 5 and len(after) == 6
     pd.testing.assert_frame_equal(after, clean)

@@ -9,29 +9,26 @@
     {%- if target.type != 'duckdb' or raw_date_formats(table_name, kind) -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set relation = source('core_banking', table_name) -%}
+    {%- set raw_values = '(select trim(' ~ column_name ~ ') as value from '
+        ~ source('core_banking', table_name) ~ ' where trim(' ~ column_name ~ ") != '')" -%}
     {%- set other_layout -%}
         not {{ regex_matches('value', iso_date_pattern()) }}
         and {{ regex_matches('value', "'[0-9]'") }}
     {%- endset -%}
-    {%- set counted = run_query(
-        "select count(*) filter (where " ~ other_layout ~ "), count(*) from (select trim("
-        ~ column_name ~ ") as value from " ~ relation ~ " where trim(" ~ column_name
-        ~ ") != '')").rows[0] -%}
+    {%- set counted = run_query("select count(*) filter (where " ~ other_layout
+        ~ "), count(*) from " ~ raw_values ~ " as raw_values").rows[0] -%}
     {%- if counted[0] == 0 or counted[0] <= counted[1] * var('max_rejected_share_warn') -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set samples = run_query(
-        "select distinct value from (select trim(" ~ column_name ~ ") as value from "
-        ~ relation ~ ") where " ~ other_layout ~ " limit 3").columns[0].values() -%}
+    {%- set samples = run_query("select distinct value from " ~ raw_values
+        ~ " as raw_values where " ~ other_layout ~ " limit 3").columns[0].values() -%}
     {%- set layout = run_query(
         "select max(try_cast(regexp_extract(value, '^([0-9]{1,2})[^0-9]', 1) as integer)),"
         ~ " max(try_cast(regexp_extract(value, '^[0-9]{1,2}[^0-9]([0-9]{1,2})[^0-9]', 1)"
         ~ " as integer)), max(length(regexp_extract(value,"
         ~ " '^[0-9]{1,2}[^0-9][0-9]{1,2}[^0-9]([0-9]+)', 1))),"
         ~ " min(regexp_extract(value, '^[0-9]{1,2}([^0-9])[0-9]', 1))"
-        ~ " from (select trim(" ~ column_name ~ ") as value from " ~ relation ~ ") where "
-        ~ other_layout).rows[0] -%}
+        ~ " from " ~ raw_values ~ " as raw_values where " ~ other_layout).rows[0] -%}
     {%- set first, second, year_digits, separator = layout -%}
     {%- set setting = 'raw_timestamp_format' if kind == 'timestamp' else 'raw_date_format' -%}
     {%- set year = '%Y' if year_digits == 4 else '%y' -%}

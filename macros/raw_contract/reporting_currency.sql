@@ -23,11 +23,12 @@
     {{ return(run_query(query).columns[0].values() | list) }}
 {% endmacro %}
 
-{% macro reporting_currency() %}
+{% macro reporting_currency(currencies=none) %}
+    {#- currencies: account_currencies(), when the caller has them already. -#}
     {%- if var('currency') -%}
         {{ return(var('currency') | upper) }}
     {%- endif -%}
-    {%- set currencies = account_currencies() -%}
+    {%- set currencies = account_currencies() if currencies is none else currencies -%}
     {%- if currencies | length > 1 -%}
         {{ exceptions.raise_compiler_error(
             "raw table 'accounts': column 'currency' holds " ~ currencies | length
@@ -46,8 +47,9 @@
     {%- if var('lint_data_dependent_branches') -%}
         {{ return(['XXX']) }}
     {%- endif -%}
-    {%- set reporting = reporting_currency() -%}
-    {%- set foreign = account_currencies() | reject('equalto', reporting) | list -%}
+    {%- set currencies = account_currencies() -%}
+    {%- set reporting = reporting_currency(currencies) -%}
+    {%- set foreign = currencies | reject('equalto', reporting) | list -%}
     {%- if foreign -%}
         {%- set rated = run_query("select distinct upper(currency) from "
             ~ fx_rates_relation()).columns[0].values() | list -%}
