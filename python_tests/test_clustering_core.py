@@ -14,7 +14,13 @@ from bank_segmentation.clustering import (
     fit_segmentation,
 )
 from bank_segmentation.clustering.dbt_adapter import assignment_rows, fit_model_rows
-from bank_segmentation.clustering.naming import Condition, name_segments, rules_from_frame
+from bank_segmentation.clustering.naming import (
+    Centroid,
+    Condition,
+    name_holds,
+    name_segments,
+    rules_from_frame,
+)
 from bank_segmentation.clustering.persistence import model_from_frame, model_to_frame
 from bank_segmentation.clustering.selection import choose_k, required_share
 
@@ -105,10 +111,13 @@ def test_retrain_keeps_ids_and_names_of_segments_that_still_exist_and_adds_new_o
     assert after.k == 4
     kept = dict(zip(before.segment_ids, before.segment_names, strict=True))
     now = dict(zip(after.segment_ids, after.segment_names, strict=True))
-    for segment_id, name in kept.items():
-        assert now[segment_id] == name
+    centroids = after.centroid_points()
+    for segment_id, name in kept.items():  # a name stays while its rule still holds
+        assert (now[segment_id] == name) == name_holds(name, centroids[segment_id], RULES, {})
     (new_id,) = set(now) - set(kept)
     assert new_id == max(kept) + 1
+    # the new group spends far more: 'big' no longer holds on the old one and moves to it
+    assert now[new_id] == "big" and "big" not in [now[i] for i in kept]
     assert after.parent_model_version == before.model_version
 
 
@@ -198,19 +207,29 @@ def test_a_constant_feature_is_left_out_with_a_warning():
     assert any("online: constant" in w for w in model.warnings)
 
 
-def test_names_come_from_rules_first_then_from_the_defining_features_in_words():
-    centroids = {
-        1: {"spend": 2.0, "cash_advance_count": 0.1},
-        2: {"spend": -1.5, "cash_advance_count": 2.2},
-        3: {"spend": 0.1, "cash_advance_count": -0.2},
-        4: {"spend": -1.4, "cash_advance_count": 2.0},
+def points(z_by_segment: dict[int, dict[str, float]]) -> dict[int, Centroid]:
+    """Centroids whose own-unit value is the z-score plus 10 (every absolute bound met)."""
+    return {
+        segment_id: Centroid(z=z, value={f: v + 10 for f, v in z.items()})
+        for segment_id, z in z_by_segment.items()
     }
+
+
+def test_names_come_from_rules_first_then_from_the_defining_features_in_words():
+    centroids = points(
+        {
+            1: {"spend": 2.0, "cash_advance_count": 0.1},
+            2: {"spend": -1.5, "cash_advance_count": 2.2},
+            3: {"spend": 0.1, "cash_advance_count": -0.2},
+            4: {"spend": -1.4, "cash_advance_count": 2.0},
+        }
+    )
     rules = [("big", [Condition("spend", 1.0, np.inf)])]
     assert name_segments(centroids, rules) == {
         1: "big",
-        2: "high_cash_advance_low_spend",
+        2: "high_cash_advance_low_spend_higher_cash_advance",
         3: "typical",
-        4: "high_cash_advance_low_spend_2",
+        4: "high_cash_advance_low_spend_lower_cash_advance",
     }
     kept = name_segments(centroids, rules, already_named={2: "careful_borrowers"})
     assert kept[2] == "careful_borrowers" and kept[4] == "high_cash_advance_low_spend"

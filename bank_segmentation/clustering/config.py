@@ -24,6 +24,8 @@ DEFAULT_FEATURES: tuple[str, ...] = (
     "loan_application_count",
 )
 
+DEFAULT_FEATURE_SUBSTITUTES = {"spend_per_month_amount": "debit_per_month_amount"}
+
 
 class ConfigError(ValueError):
     """The segmentation settings cannot be used with this data; the message says why."""
@@ -49,6 +51,18 @@ class SegmentationConfig:
     near_constant_share: float = 0.99  # a feature with one value for this share is left out
     skew_threshold: float = 1.0  # |skewness| above this -> signed log1p transform
     match_max_distance: float = 2.0  # centroids further apart (z units) are new segments
+    # A feature left out of the fit (e.g. card spend without card channels) is replaced by its
+    # substitute when the feature table has it and the substitute can separate customers.
+    feature_substitutes: dict[str, str] = field(
+        default_factory=lambda: dict(DEFAULT_FEATURE_SUBSTITUTES)
+    )
+    # The verdict (clustering/verdict.py): weak below min_features features, or with more than
+    # max_borderline_share of the customers within borderline_margin of a second segment;
+    # no_structure unless the silhouette beats the null reference's by null_min_gain.
+    min_features: int = 3
+    borderline_margin: float = 0.5
+    max_borderline_share: float = 0.3
+    null_min_gain: float = 0.05
     id_column: str = "customer_id"
     extra: dict[str, str] = field(default_factory=dict)
 

@@ -13,13 +13,14 @@ import pandas as pd
 
 from bank_segmentation.clustering.config import ConfigError, SegmentationConfig
 from bank_segmentation.clustering.model import assign_segments, empty_assignments, fit_segmentation
-from bank_segmentation.clustering.naming import rules_from_frame
+from bank_segmentation.clustering.naming import floors_from_frame, rules_from_frame
 from bank_segmentation.clustering.persistence import (
     empty_model_frame,
     model_from_frame,
     model_to_frame,
     model_version_for,
 )
+from bank_segmentation.clustering.verdict import STRONG, VerdictReason
 
 MODES = ("fit", "score")
 log = logging.getLogger(__name__)
@@ -42,8 +43,8 @@ def check_mode(mode: str) -> str:
     return mode
 
 
-def window_notes(window: pd.DataFrame) -> list[str]:
-    """What the fit should say about the feature window (int_feature_window): whether the
+def window_reasons(window: pd.DataFrame) -> list[VerdictReason]:
+    """What the verdict should say about the feature window (int_feature_window): whether the
     extract was shorter than the lookback."""
     if window.empty:
         return []
@@ -53,8 +54,11 @@ def window_notes(window: pd.DataFrame) -> list[str]:
         return []
     start = pd.Timestamp(first["window_start_date"]).date()
     return [
-        f"the feature window holds {months} of the lookback_months={lookback} months (the "
-        f"extract starts in {start:%Y-%m}): per-month features divide by {months}"
+        VerdictReason(
+            "short_window",
+            f"the feature window holds {months} of the lookback_months={lookback} months (the "
+            f"extract starts in {start:%Y-%m}): per-month features divide by {months}",
+        )
     ]
 
 
@@ -65,11 +69,13 @@ def fit_model_rows(
     settings: dict[str, Any],
     mode: str,
     features_override: str | None = None,
-    notes: list[str] | None = None,
+    *,
+    naming_floors: pd.DataFrame | None = None,
+    window: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Rows to add to the model registry: a new fitted model in fit mode, none in score mode
     (the stored model is used as it is). Empty features (dbt run --empty) give no rows.
-    `notes` (e.g. window_notes()) are kept with the model's warnings."""
+    What the feature `window` (int_feature_window) says goes into the verdict and warnings."""
     check_mode(mode)
     stored_models = empty_model_frame() if stored_models is None else stored_models
     if mode == "score":
@@ -88,16 +94,25 @@ def fit_model_rows(
     as_of_date = str(pd.to_datetime(features["as_of_date"]).max().date())
     previous_versions = stored_models[stored_models["as_of_date"] < as_of_date]
     previous = model_from_frame(previous_versions) if not previous_versions.empty else None
+    context = tuple(window_reasons(window)) if window is not None else ()
     fitted = fit_segmentation(
         features,
         config,
         as_of_date=as_of_date,
         naming_rules=rules_from_frame(naming_rules),
+        naming_floors=floors_from_frame(naming_floors),
         previous=previous,
+        context_reasons=context,
     )
-    model = replace(fitted.model, warnings=(*(notes or []), *fitted.model.warnings))
+    model = replace(
+        fitted.model, warnings=(*(r.detail for r in context), *fitted.model.warnings)
+    )
     for warning in model.warnings:
         log.warning("segmentation: %s", warning)
+    if model.verdict != STRONG:
+        log.warning(
+            "segmentation: the model is %s: %s", model.verdict, "; ".join(model.verdict_reasons)
+        )
     return model_to_frame(model)
 
 

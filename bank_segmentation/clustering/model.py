@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 from scipy.optimize import linear_sum_assignment
 
 from bank_segmentation.clustering.config import ConfigError, SegmentationConfig
-from bank_segmentation.clustering.naming import Condition, name_segments
+from bank_segmentation.clustering.naming import Centroid, FeatureFloor, Rules, name_segments
 from bank_segmentation.clustering.preprocess import FeatureTransform, fit_transforms, transform
 from bank_segmentation.clustering.selection import CandidateMetrics, choose_k
+from bank_segmentation.clustering.verdict import (
+    NullReference,
+    VerdictReason,
+    borderline_share,
+    null_reference,
+    verdict_of,
+    verdict_reasons,
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,10 @@ class SegmentationModel:
     warnings: tuple[str, ...] = ()
     parent_model_version: str | None = None
     fit_fallback: str | None = None  # what the fit did when no candidate k was admissible
+    verdict: str | None = None  # strong | weak | no_structure (clustering/verdict.py)
+    verdict_reasons: tuple[str, ...] = ()
+    null_reference: NullReference | None = None
+    borderline_share: float | None = None
 
     @property
     def k(self) -> int:
@@ -49,6 +61,17 @@ class SegmentationModel:
         return np.column_stack(
             [t.invert(self.centroids[:, j]) for j, t in enumerate(self.transforms)]
         )
+
+    def centroid_points(self) -> dict[int, Centroid]:
+        """Each segment's centroid as z-scores and own-unit values, by segment id."""
+        original = self.centroids_original()
+        return {
+            segment_id: Centroid(
+                z=dict(zip(self.features, map(float, self.centroids[i]), strict=True)),
+                value=dict(zip(self.features, map(float, original[i]), strict=True)),
+            )
+            for i, segment_id in enumerate(self.segment_ids)
+        }
 
 
 @dataclass
@@ -104,26 +127,54 @@ def match_to_previous(
     }
 
 
-def fit_segmentation(
-    frame: pd.DataFrame,
-    config: SegmentationConfig,
-    *,
-    as_of_date: str | None = None,
-    naming_rules: list[tuple[str, list[Condition]]] | None = None,
-    previous: SegmentationModel | None = None,
-) -> FittedSegmentation:
-    """Preprocess, choose k, fit and name. With `previous`, segments that still exist keep
-    their ids and names; new ones get new ids."""
-    config.validate(list(frame.columns), len(frame))
-    frame = frame.sort_values(config.id_column, kind="stable").reset_index(drop=True)
-    sample = bounded_sample(frame, config)
-    transforms, warnings = fit_transforms(
+def transforms_with_substitutes(
+    sample: pd.DataFrame, config: SegmentationConfig
+) -> tuple[list[FeatureTransform], dict[str, str]]:
+    """The learned transforms, a left-out feature replaced by its substitute (settings
+    feature_substitutes) when the data has one that separates customers; with {left-out
+    feature: why}."""
+    transforms, left_out = fit_transforms(
         sample,
         config.features,
         config.clip_quantile,
         config.skew_threshold,
         config.near_constant_share,
     )
+    for feature in list(left_out):
+        substitute = config.feature_substitutes.get(feature)
+        if substitute not in sample.columns or substitute in config.features:
+            continue
+        extra, _ = fit_transforms(
+            sample,
+            (substitute,),
+            config.clip_quantile,
+            config.skew_threshold,
+            config.near_constant_share,
+        )
+        if extra:
+            transforms += extra
+            left_out[feature] += f"; {substitute} takes its place"
+    return transforms, left_out
+
+
+def fit_segmentation(
+    frame: pd.DataFrame,
+    config: SegmentationConfig,
+    *,
+    as_of_date: str | None = None,
+    naming_rules: Rules | None = None,
+    naming_floors: dict[str, FeatureFloor] | None = None,
+    previous: SegmentationModel | None = None,
+    context_reasons: tuple[VerdictReason, ...] = (),
+) -> FittedSegmentation:
+    """Preprocess, choose k, fit, name and judge. With `previous`, segments that still exist
+    keep their ids (and their names while these hold); new ones get new ids.
+    `context_reasons` are verdict reasons found outside the fit (e.g. a short window)."""
+    config.validate(list(frame.columns), len(frame))
+    frame = frame.sort_values(config.id_column, kind="stable").reset_index(drop=True)
+    sample = bounded_sample(frame, config)
+    transforms, left_out = transforms_with_substitutes(sample, config)
+    warnings = [f"{feature}: {why}" for feature, why in left_out.items()]
     if not transforms:
         raise ConfigError(
             "features: every clustering feature is constant, near-constant or empty in the "
@@ -156,29 +207,46 @@ def fit_segmentation(
     if previous is not None:
         previous_names = dict(zip(previous.segment_ids, previous.segment_names, strict=True))
         kept_names = {matched[i]: previous_names[matched[i]] for i in matched}
-    centroid_z = {
-        segment_ids[i]: {t.feature: float(centroids[i, j]) for j, t in enumerate(transforms)}
-        for i in range(k)
-    }
-    names = name_segments(centroid_z, naming_rules or [], kept_names)
-    model = SegmentationModel(
+    candidate_metrics = tuple(
+        CandidateMetrics(**{**c.as_dict(), "is_chosen": c.k == k and not choice.fallback})
+        for c in candidates
+    )
+    null = null_reference(x, k, config)
+    border_share = borderline_share(x, centroids, config.borderline_margin)
+    reasons = verdict_reasons(
+        config,
+        k=k,
+        candidates=candidate_metrics,
+        fallback=choice.fallback,
+        kept_features=tuple(t.feature for t in transforms),
+        left_out=left_out,
+        border_share=border_share,
+        null=null,
+        context=context_reasons,
+    )
+    unnamed = SegmentationModel(
         model_version=model_version(as_of_date, config),
         as_of_date=as_of_date,
         config=config,
         transforms=transforms_tuple,
         centroids=centroids,
         segment_ids=tuple(segment_ids),
-        segment_names=tuple(names[i] for i in segment_ids),
+        segment_names=tuple("" for _ in segment_ids),
         training_sizes=tuple(int(s) for s in np.bincount(labels, minlength=k)),
         training_rows=len(sample),
-        candidates=tuple(
-            CandidateMetrics(**{**c.as_dict(), "is_chosen": c.k == k and not choice.fallback})
-            for c in candidates
-        ),
+        candidates=candidate_metrics,
         warnings=tuple(warnings),
         parent_model_version=previous.model_version if previous is not None else None,
         fit_fallback=choice.fallback,
+        verdict=verdict_of(reasons),
+        verdict_reasons=tuple(str(r) for r in reasons),
+        null_reference=null,
+        borderline_share=border_share,
     )
+    names = name_segments(
+        unnamed.centroid_points(), naming_rules or [], naming_floors, kept_names
+    )
+    model = replace(unnamed, segment_names=tuple(names[i] for i in segment_ids))
     return FittedSegmentation(model=model, training_labels=labels)
 
 

@@ -16,6 +16,7 @@ from bank_segmentation.clustering.config import SegmentationConfig
 from bank_segmentation.clustering.model import SegmentationModel
 from bank_segmentation.clustering.preprocess import FeatureTransform
 from bank_segmentation.clustering.selection import CandidateMetrics
+from bank_segmentation.clustering.verdict import NullReference
 
 MODEL_COLUMNS: dict[str, str] = {
     "model_version": "string",
@@ -45,6 +46,11 @@ MODEL_COLUMNS: dict[str, str] = {
     "k_candidates_json": "string",
     "warnings_json": "string",
     "fit_fallback": "string",
+    "verdict": "string",
+    "verdict_reasons": "string",
+    "null_silhouette": "float64",
+    "null_silhouette_sd": "float64",
+    "borderline_share": "float64",
 }
 
 
@@ -54,6 +60,7 @@ def empty_model_frame() -> pd.DataFrame:
 
 def model_to_frame(model: SegmentationModel) -> pd.DataFrame:
     chosen = model.chosen
+    null = model.null_reference
     original = model.centroids_original()
     config = asdict(model.config)
     rows = []
@@ -88,6 +95,11 @@ def model_to_frame(model: SegmentationModel) -> pd.DataFrame:
                     "k_candidates_json": json.dumps([c.as_dict() for c in model.candidates]),
                     "warnings_json": json.dumps(list(model.warnings)),
                     "fit_fallback": model.fit_fallback,
+                    "verdict": model.verdict,
+                    "verdict_reasons": json.dumps(list(model.verdict_reasons)),
+                    "null_silhouette": null.null_silhouette if null else np.nan,
+                    "null_silhouette_sd": null.null_silhouette_sd if null else np.nan,
+                    "borderline_share": model.borderline_share,
                 }
             )
     return pd.DataFrame(rows).astype(MODEL_COLUMNS)
@@ -137,7 +149,9 @@ def model_from_frame(frame: pd.DataFrame, version: str | None = None) -> Segment
         .to_numpy()
     )
     first = rows.iloc[0]
-    fallback = first.get("fit_fallback")  # registries written before it existed lack it
+    # registries written before a column existed lack it
+    fallback, verdict = stored_text(first, "fit_fallback"), stored_text(first, "verdict")
+    border_share = first.get("borderline_share")
     config_values = json.loads(first["config_json"])
     config_values["features"] = tuple(config_values["features"])
     parent = first["parent_model_version"]
@@ -154,5 +168,28 @@ def model_from_frame(frame: pd.DataFrame, version: str | None = None) -> Segment
         candidates=tuple(CandidateMetrics(**c) for c in json.loads(first["k_candidates_json"])),
         warnings=tuple(json.loads(first["warnings_json"])),
         parent_model_version=None if pd.isna(parent) else str(parent),
-        fit_fallback=None if fallback is None or pd.isna(fallback) else str(fallback),
+        fit_fallback=fallback,
+        verdict=verdict,
+        verdict_reasons=tuple(json.loads(stored_text(first, "verdict_reasons") or "[]")),
+        null_reference=stored_null_reference(first),
+        borderline_share=None if border_share is None or pd.isna(border_share) else float(
+            border_share
+        ),
+    )
+
+
+def stored_text(row: pd.Series, column: str) -> str | None:
+    value = row.get(column)
+    return None if value is None or pd.isna(value) else str(value)
+
+
+def stored_null_reference(row: pd.Series) -> NullReference | None:
+    null_silhouette = row.get("null_silhouette")
+    if null_silhouette is None or pd.isna(null_silhouette):
+        return None
+    return NullReference(
+        silhouette=float(row["silhouette"]),
+        null_silhouette=float(null_silhouette),
+        null_silhouette_sd=float(row["null_silhouette_sd"]),
+        refits=int(json.loads(row["config_json"])["bootstrap_rounds"]),
     )

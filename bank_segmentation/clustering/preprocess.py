@@ -54,24 +54,24 @@ def fit_transforms(
     clip_quantile: float,
     skew_threshold: float,
     near_constant_share: float = 1.0,
-) -> tuple[list[FeatureTransform], list[str]]:
-    """Learn one transform per feature. Features that cannot separate customers are left out
-    and named in the returned warnings: no values, one value for near_constant_share of the
-    customers or more (a handful of others would become segments of their own), or no spread
-    left after clipping."""
+) -> tuple[list[FeatureTransform], dict[str, str]]:
+    """Learn one transform per feature. Features that cannot separate customers are left out,
+    returned as {feature: why}: no values, one value for near_constant_share of the customers
+    or more (a handful of others would become segments of their own), or no spread left after
+    clipping."""
     transforms: list[FeatureTransform] = []
-    warnings: list[str] = []
+    left_out: dict[str, str] = {}
     for feature in features:
         raw = frame[feature].astype(float)
         if raw.notna().sum() == 0:
-            warnings.append(f"{feature}: no values in the data; left out of the fit")
+            left_out[feature] = "no values in the data; left out of the fit"
             continue
         imputation_value = float(raw.median())
         x = raw.fillna(imputation_value).to_numpy()
         value, share = dominant_share(x)
         if share >= near_constant_share and share < 1:
-            warnings.append(
-                f"{feature}: {share:.1%} of customers have the same value ({value:g}); "
+            left_out[feature] = (
+                f"{share:.1%} of customers have the same value ({value:g}); "
                 "near-constant, left out of the fit"
             )
             continue
@@ -84,14 +84,14 @@ def fit_transforms(
         x = np.clip(x, low, high)
         scale = float(x.std())
         if not np.isfinite(scale) or scale < 1e-12:
-            warnings.append(f"{feature}: constant in the data; left out of the fit")
+            left_out[feature] = "constant in the data; left out of the fit"
             continue
         transforms.append(
             FeatureTransform(
                 feature, imputation_value, is_log, float(low), float(high), float(x.mean()), scale
             )
         )
-    return transforms, warnings
+    return transforms, left_out
 
 
 def transform(frame: pd.DataFrame, transforms: list[FeatureTransform]) -> np.ndarray:

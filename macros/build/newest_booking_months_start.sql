@@ -1,6 +1,6 @@
 {% macro newest_booking_months_start() %}
-    {#- A date literal: the as-of month (var as_of_date, else the last booking) minus var
-        reprocess_months. -#}
+    {#- A date literal: the as-of month (var as_of_date, else the last complete month end of
+        the bookings) minus var reprocess_months. -#}
     {%- if not execute -%}
         {{ return("cast(null as date)") }}
     {%- endif -%}
@@ -18,7 +18,9 @@
                 in a build the view exists, since it is upstream of every caller -#}
             {{ return("cast(null as date)") }}
         {%- endif -%}
-        {%- set as_of = '(select cast(max(booked_at) as date) from ' ~ typed ~ ')' -%}
+        {%- set as_of = '(select ' ~ last_complete_month_end('last_booking_date')
+            ~ ' from (select cast(max(booked_at) as date) as last_booking_date from '
+            ~ typed ~ ') as bookings)' -%}
     {%- endif -%}
     {%- set query -%}
         select cast({{ dbt.dateadd(

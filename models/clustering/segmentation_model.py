@@ -5,7 +5,7 @@ for this as-of date, keeping segment ids and names of a previous version's segme
 exist; segmentation_mode=score adds nothing and scoring uses the stored model.
 """
 
-from bank_segmentation.clustering.dbt_adapter import fit_model_rows, to_pandas, window_notes
+from bank_segmentation.clustering.dbt_adapter import fit_model_rows, to_pandas
 
 
 def model(dbt, session):
@@ -20,6 +20,7 @@ def model(dbt, session):
     features_override = dbt.config.get("segmentation_features")
     features = to_pandas(dbt.ref("int_customer_features"))
     naming_rules = to_pandas(dbt.ref("segment_naming_rules"))
+    naming_floors = to_pandas(dbt.ref("feature_name_floors"))
     window = to_pandas(dbt.ref("int_feature_window"))
     stored = to_pandas(session.sql(f"select * from {dbt.this}")) if dbt.is_incremental else None
     return fit_model_rows(
@@ -29,5 +30,6 @@ def model(dbt, session):
         settings or {},
         mode or "fit",
         features_override,
-        notes=window_notes(window),
+        naming_floors=naming_floors,
+        window=window,
     )

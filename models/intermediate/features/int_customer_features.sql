@@ -79,7 +79,10 @@ balances_by_month as (
                 when accounts.product_type = 'credit_card' then accounts.credit_limit
                 else 0
             end
-        ) as card_limit_amount
+        ) as card_limit_amount,
+        -- a credit card with or without a limit on the file
+        sum(case when accounts.product_type = 'credit_card' then 1 else 0 end)
+            as credit_card_accounts
     from account_window_months
     inner join accounts
         on account_window_months.account_id = accounts.account_id
@@ -101,12 +104,14 @@ customer_months as (
             as current_account_credit_amount,
         booked.largest_income_like_credit_amount,
         coalesce(booked.savings_net_inflow_amount, 0) as savings_net_inflow_amount,
+        coalesce(booked.paid_out_amount, 0) as paid_out_amount,
         coalesce(booked.card_debit_amount, 0) as card_debit_amount,
         coalesce(booked.card_repayment_amount, 0) as card_repayment_amount,
         coalesce(booked.cash_advance_count, 0) as cash_advance_count,
         coalesce(balances.deposit_balance_amount, 0) as deposit_balance_amount,
         coalesce(balances.card_owed_amount, 0) as card_owed_amount,
-        coalesce(balances.card_limit_amount, 0) as card_limit_amount
+        coalesce(balances.card_limit_amount, 0) as card_limit_amount,
+        coalesce(balances.credit_card_accounts, 0) as credit_card_accounts
     from customers_rfm
     cross join window_months
     left join stored_customer_months as booked
@@ -143,6 +148,7 @@ aggregated_months as (
         sum(customer_months.current_account_credit_amount)
             as current_account_credit_amount,
         sum(customer_months.savings_net_inflow_amount) as savings_net_inflow_amount,
+        sum(customer_months.paid_out_amount) as paid_out_amount,
         sum(
             case
                 when
@@ -184,7 +190,8 @@ aggregated_months as (
                         end
             end
         ) as revolving_share,
-        max(customer_months.card_limit_amount) > 0 as has_credit_card
+        max(customer_months.credit_card_accounts) > 0 as has_credit_card,
+        max(customer_months.card_limit_amount) > 0 as has_card_limit
     from customer_months
     inner join monthly_income_credits
         on customer_months.customer_id = monthly_income_credits.customer_id
@@ -333,6 +340,8 @@ joined as (
             ) }},
             0
         ) as average_ticket_amount,
+        {{ ratio('aggregated_months.paid_out_amount', months) }}
+            as debit_per_month_amount,
         {%- for spending_group in spending_groups() %}
             coalesce(
                 {{ ratio(
@@ -402,8 +411,13 @@ joined as (
         ) as deposit_balance_trend_amount,
         cast(coalesce(negative_balance_days.negative_balance_days, 0) as integer)
             as negative_balance_days,
-        cast(coalesce(aggregated_months.credit_utilisation, 0) as double)
-            as credit_utilisation,
+        -- 0 without a credit card; unknown (null) for cards without a limit on the file
+        cast(
+            case
+                when aggregated_months.has_card_limit or not aggregated_months.has_credit_card
+                    then coalesce(aggregated_months.credit_utilisation, 0)
+            end as double
+        ) as credit_utilisation,
         cast(coalesce(aggregated_months.revolving_share, 0) as double)
             as revolving_share,
         cast(aggregated_months.cash_advance_count as integer) as cash_advance_count,

@@ -12,14 +12,18 @@ transactions as (
 
 ),
 
--- var as_of_date, else the last booking date of the raw transactions (rejected too)
+-- var as_of_date, else the last complete month end of the raw transactions' bookings
+-- (rejected rows too): macro last_complete_month_end
 as_of as (
 
     {% if var('as_of_date') -%}
         select cast('{{ var("as_of_date") }}' as date) as as_of_date
     {%- else -%}
-        select cast(max(booked_at) as date) as as_of_date
-        from transactions
+        select {{ last_complete_month_end('last_booking_date') }} as as_of_date
+        from (
+            select cast(max(booked_at) as date) as last_booking_date
+            from transactions
+        ) as bookings
     {%- endif %}
 
 ),

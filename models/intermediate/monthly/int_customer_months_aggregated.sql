@@ -85,6 +85,15 @@ account_months as (
         ) as cash_withdrawal_amount,
         sum(case when direction = 'credit' then amount else 0 end) as credit_amount,
         sum(case when direction = 'debit' then amount else 0 end) as debit_amount,
+        -- money the customer paid out, whatever the channel (known or not): no fees, no interest
+        sum(
+            case
+                when
+                    direction = 'debit' and coalesce(channel, '') not in ('fee', 'interest')
+                    then amount
+                else 0
+            end
+        ) as paid_out_amount,
         max(case when is_income_like then amount end)
             as largest_income_like_credit_amount,
         sum(case when channel != 'interest' then signed_amount else 0 end)
@@ -123,6 +132,13 @@ customer_months as (
                 else 0
             end
         ) as savings_net_inflow_amount,
+        sum(
+            case
+                when accounts.product_type in ('current', 'credit_card')
+                    then account_months.paid_out_amount
+                else 0
+            end
+        ) as paid_out_amount,
         sum(
             case
                 when accounts.product_type = 'credit_card'
