@@ -114,7 +114,7 @@ BERKA_PATH = Path(
 BERKA_FEATURES = (
     "transactions_per_month,recurring_income_amount,average_deposit_balance_amount,"
     "deposit_balance_trend_amount,online_share,cash_share,cash_withdrawal_per_month_amount,"
-    "negative_balance_days,outstanding_principal_amount"
+    "negative_balance_days"
 )
 
 

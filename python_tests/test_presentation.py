@@ -3,6 +3,7 @@ warehouse: no console errors, every chart drawn, and the numbers shown are the m
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -17,6 +18,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from bank_segmentation.clustering.verdict import verdict_in_words
 from bank_segmentation.presentation import eda
 from bank_segmentation.presentation.html_report import PNG_EXPORTS, write_report
 from bank_segmentation.presentation.palette import SEGMENT_COLOURS, segment_colours
@@ -72,7 +74,8 @@ def names_with_a_label_shown(database: Path, text: str) -> list[str]:
 def latest_summary(database: Path) -> pd.DataFrame:
     with duckdb.connect(str(database), read_only=True) as connection:
         return connection.execute(
-            "select segment_name, customers, customer_share, median_spend_per_month_amount "
+            "select segment_name, customers, customer_share, median_spend_per_month_amount, "
+            "model_verdict, model_verdict_reasons "
             "from segment_summary where as_of_date = ? order by segment_id",
             [LATEST],
         ).df()
@@ -143,8 +146,15 @@ def test_report_opens_in_chromium_with_every_chart_and_the_marts_totals(
             "#feature-drift tbody tr", "rows => rows.map(r => r.dataset.feature)"
         )
         stability = page.inner_text("#stability-summary")
+        first_in_summary = page.eval_on_selector("#summary", "s => s.children[1].id")
+        verdict = page.inner_text("#model-verdict")
         save_screenshot(page, "segment_report.png")
     assert errors == []
+    # the model's verdict in plain words comes first, from the mart
+    assert first_in_summary == "model-verdict"
+    stored = summary.iloc[0]
+    headline = verdict_in_words(stored.model_verdict, json.loads(stored.model_verdict_reasons))
+    assert headline.startswith("These segments are") and verdict.startswith(headline)
     assert sections == REPORT_SECTIONS
     assert plans and all(plans), "every segment card has an action or says why it has none"
     assert names_with_a_label_shown(database, visible) == []
@@ -252,6 +262,7 @@ def test_dashboard_renders_every_chart_and_a_chosen_segment_shows_its_mart_numbe
         charts.nth(DASHBOARD_CHARTS - 1).locator("canvas, svg").first.wait_for(timeout=60_000)
         assert charts.count() == DASHBOARD_CHARTS
         overview = dict(metrics(page))
+        verdict = page.get_by_text("These segments are").first.inner_text()
         page.locator('[data-testid="stSelectbox"]').filter(has_text="Segment").click()
         page.get_by_role("option", name=label, exact=True).click()
         page.get_by_text(f"Segment: {label}").wait_for(timeout=30_000)
@@ -272,6 +283,11 @@ def test_dashboard_renders_every_chart_and_a_chosen_segment_shows_its_mart_numbe
         visible = page.evaluate(VISIBLE_TEXT)
         save_screenshot(page, "dashboard.png")
     assert errors == []
+    assert verdict.startswith(
+        verdict_in_words(
+            summary.model_verdict.iloc[0], json.loads(summary.model_verdict_reasons.iloc[0])
+        )
+    )
     assert overview["Customers"] == f"{summary.customers.sum():,}"
     assert card["Customers"] == f"{int(chosen.customers):,}"
     assert card["Share of customers"] == f"{chosen.customer_share:.1%}"

@@ -104,9 +104,7 @@ def fit_model_rows(
         previous=previous,
         context_reasons=context,
     )
-    model = replace(
-        fitted.model, warnings=(*(r.detail for r in context), *fitted.model.warnings)
-    )
+    model = replace(fitted.model, warnings=(*(r.detail for r in context), *fitted.model.warnings))
     for warning in model.warnings:
         log.warning("segmentation: %s", warning)
     if model.verdict != STRONG:

@@ -243,9 +243,7 @@ def fit_segmentation(
         null_reference=null,
         borderline_share=border_share,
     )
-    names = name_segments(
-        unnamed.centroid_points(), naming_rules or [], naming_floors, kept_names
-    )
+    names = name_segments(unnamed.centroid_points(), naming_rules or [], naming_floors, kept_names)
     model = replace(unnamed, segment_names=tuple(names[i] for i in segment_ids))
     return FittedSegmentation(model=model, training_labels=labels)
 

@@ -172,9 +172,9 @@ def model_from_frame(frame: pd.DataFrame, version: str | None = None) -> Segment
         verdict=verdict,
         verdict_reasons=tuple(json.loads(stored_text(first, "verdict_reasons") or "[]")),
         null_reference=stored_null_reference(first),
-        borderline_share=None if border_share is None or pd.isna(border_share) else float(
-            border_share
-        ),
+        borderline_share=None
+        if border_share is None or pd.isna(border_share)
+        else float(border_share),
     )
 
 

@@ -186,6 +186,34 @@ def verdict_reasons(
     return reasons
 
 
+IN_WORDS = {
+    "fallback_k": "no number of segments was both stable and large enough; the fit took a fallback",
+    "stability_below_floor": "the same customers do not land together when the data is resampled",
+    "features_dropped": "some features could not be used",
+    "few_features": "too few features were left to tell customers apart",
+    "short_window": "the extract covers fewer months than the lookback",
+    "high_borderline_share": "many customers sit between two segments",
+    "no_better_than_null": "customers are no more alike within a segment than in data "
+    "without any groups",
+}
+HEADLINES = {
+    STRONG: "These segments are strong: distinct groups of customers that hold when the data "
+    "is resampled.",
+    WEAK: "These segments are weak: {}. Use them with care.",
+    NO_STRUCTURE: "These segments are bands of a continuum, not groups: {}. Read them as "
+    "ranges of one scale, not as kinds of customer.",
+}
+
+
+def verdict_in_words(verdict: str | None, reasons: list[str]) -> str:
+    """The verdict as the report's and the dashboard's first sentence ('' for a model stored
+    before verdicts existed)."""
+    if verdict not in HEADLINES:
+        return ""
+    codes = [reason.split(":")[0] for reason in reasons]
+    return HEADLINES[verdict].format("; ".join(IN_WORDS.get(code, code) for code in codes))
+
+
 def verdict_of(reasons: list[VerdictReason]) -> str:
     if any(r.code == "no_better_than_null" for r in reasons):
         return NO_STRUCTURE

@@ -90,6 +90,17 @@ def downloads(database: str, views: SegmentViews, segment: str | None, is_curren
         right.info("Campaign lists exist for the latest as-of date only.")
 
 
+def verdict_banner(views: SegmentViews) -> None:
+    """The model's verdict first, in plain words, with its reasons when it is not strong."""
+    if not views.verdict_headline:
+        return
+    if views.verdict == "strong":
+        st.success(views.verdict_headline)
+        return
+    show = st.error if views.verdict == "no_structure" else st.warning
+    show("\n".join([views.verdict_headline, *(f"- {r}" for r in views.verdict_reasons)]))
+
+
 def overview_section(views: SegmentViews) -> None:
     st.header("Segments")
     total = int(views.overview.customers.sum())
@@ -157,6 +168,7 @@ def page(database: str) -> None:
         chosen = st.selectbox("Segment", [ALL_SEGMENTS, *names])
     segment = names.get(chosen)
     st.title(f"Customer segments as of {views.as_of}")
+    verdict_banner(views)
     overview_section(views)
     if segment is not None:
         segment_card(views, segment)

@@ -26,6 +26,9 @@ PNG_EXPORTS = ("overview", "profile_heatmap", "migration", "rfm_grid", "k_select
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; }
 h1 { margin-bottom: 0; } .subtitle { color: #555; margin-top: .3rem; }
+.verdict { padding: .2rem 1rem; border-left: 4px solid #2e7d32; background: #f3f8f3; }
+.verdict-weak { border-color: #b26a00; background: #fff6e5; }
+.verdict-no_structure { border-color: #b00020; background: #fdecee; }
 section { margin: 2.5rem 0; } figure { margin: 1rem 0; overflow-x: auto; }
 table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
 th, td { border-bottom: 1px solid #ddd; padding: .3rem .7rem; text-align: left; }
@@ -99,6 +102,23 @@ def summary_section(views: SegmentViews) -> str:
         '<th class="number">expected value of its campaigns, a year</th>'
         f"<th>top action</th></tr></thead><tbody>{rows}</tbody><tfoot>{footer}</tfoot></table>"
         f'<p class="note" id="expected-value-note">{html.escape(EXPECTED_VALUE_NOTE)}</p>'
+    )
+
+
+def verdict_note(views: SegmentViews) -> str:
+    """The model's verdict in plain words, with each reason's detail when it is not strong."""
+    if not views.verdict_headline:
+        return ""
+    details = "".join(
+        f"<li>{html.escape(reason)}</li>"
+        for reason in views.verdict_reasons
+        if views.verdict != "strong"
+    )
+    return (
+        f'<div id="model-verdict" class="verdict verdict-{html.escape(views.verdict or "")}">'
+        f"<p><strong>{html.escape(views.verdict_headline)}</strong></p>"
+        + (f"<ul>{details}</ul>" if details else "")
+        + "</div>"
     )
 
 
@@ -252,7 +272,7 @@ def build_charts(views: SegmentViews, exploration: eda.Exploration) -> dict[str,
 def render(views: SegmentViews, built: dict[str, alt.TopLevelMixin], generated: date) -> str:
     """Summary and actions first, then what explains them; the analysis behind the model last."""
     sections = [
-        ("summary", "Summary", summary_section(views)),
+        ("summary", "Summary", verdict_note(views) + summary_section(views)),
         ("segments", "Segments and what to do", segment_cards(views)),
         (
             "profiles",

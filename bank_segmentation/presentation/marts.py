@@ -3,6 +3,7 @@ query aggregates: no customer id or other personal field leaves these functions.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -62,6 +63,20 @@ def segment_overview(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.D
         """,
         as_of,
     )
+
+
+def model_verdict(
+    connection: duckdb.DuckDBPyConnection, as_of: date
+) -> tuple[str | None, tuple[str, ...]]:
+    """The verdict of the model that made the as-of date's segments, and its reasons."""
+    row = connection.execute(
+        "select model_verdict, model_verdict_reasons from segment_summary where as_of_date = ? "
+        "limit 1",
+        [as_of],
+    ).fetchone()
+    if row is None or row[0] is None:
+        return None, ()
+    return str(row[0]), tuple(json.loads(row[1] or "[]"))
 
 
 def segment_profiles(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:

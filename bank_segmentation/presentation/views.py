@@ -11,6 +11,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from bank_segmentation.clustering.verdict import verdict_in_words
 from bank_segmentation.presentation import marts
 from bank_segmentation.presentation.labels import Labels, humanised, labels_from_frame
 from bank_segmentation.presentation.palette import segment_colours
@@ -27,6 +28,8 @@ EXPECTED_VALUE_NOTE = (
 class SegmentViews:
     as_of: date
     labels: Labels
+    verdict: str | None  # strong | weak | no_structure of the model behind the segments
+    verdict_reasons: tuple[str, ...]
     colours: dict[str, str]
     overview: pd.DataFrame
     profiles: pd.DataFrame
@@ -38,6 +41,10 @@ class SegmentViews:
     quality_reasons: pd.DataFrame
     feature_drift: pd.DataFrame
     share_drift: pd.DataFrame
+
+    @property
+    def verdict_headline(self) -> str:
+        return verdict_in_words(self.verdict, list(self.verdict_reasons))
 
     @property
     def campaigns(self) -> pd.DataFrame:
@@ -86,9 +93,12 @@ def read_views(connection: duckdb.DuckDBPyConnection, as_of: date | None = None)
         with_segment_labels(marts.segment_profiles(connection, as_of), labels), labels
     )
     migration = marts.segment_migration(connection, as_of)
+    verdict, verdict_reasons = marts.model_verdict(connection, as_of)
     return SegmentViews(
         as_of=as_of,
         labels=labels,
+        verdict=verdict,
+        verdict_reasons=verdict_reasons,
         colours={
             labels.label(name): colour
             for name, colour in segment_colours(marts.all_segments(connection)).items()

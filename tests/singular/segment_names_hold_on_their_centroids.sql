@@ -1,8 +1,8 @@
 {{ config(severity='warn') }}
--- Every stored segment named by a rule of seed segment_naming_rules meets each condition of
--- that rule on its own centroid: the z-score within [min_z, max_z] and the value in the
--- feature's own units within [min_value, max_value]. A rule edited after a fit warns here
--- until the next fit renames the segment.
+-- Every stored segment named by a rule of seed segment_naming_rules meets each
+-- condition of that rule on its own centroid: the z-score within [min_z, max_z] and
+-- the value in the feature's own units within [min_value, max_value]. A rule edited
+-- after a fit warns here until the next fit renames the segment.
 with
 
 registry as (
@@ -56,7 +56,7 @@ left join registry
         and conditions.feature = registry.feature
 where
     registry.feature is null
-    or registry.centroid_scaled < coalesce(conditions.min_z, registry.centroid_scaled)
-    or registry.centroid_scaled > coalesce(conditions.max_z, registry.centroid_scaled)
-    or registry.centroid_original < coalesce(conditions.min_value, registry.centroid_original)
-    or registry.centroid_original > coalesce(conditions.max_value, registry.centroid_original)
+    or registry.centroid_scaled < conditions.min_z
+    or registry.centroid_scaled > conditions.max_z
+    or registry.centroid_original < conditions.min_value
+    or registry.centroid_original > conditions.max_value

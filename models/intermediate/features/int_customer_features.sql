@@ -414,7 +414,9 @@ joined as (
         -- 0 without a credit card; unknown (null) for cards without a limit on the file
         cast(
             case
-                when aggregated_months.has_card_limit or not aggregated_months.has_credit_card
+                when
+                    aggregated_months.has_card_limit
+                    or not aggregated_months.has_credit_card
                     then coalesce(aggregated_months.credit_utilisation, 0)
             end as double
         ) as credit_utilisation,

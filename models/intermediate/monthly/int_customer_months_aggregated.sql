@@ -85,11 +85,12 @@ account_months as (
         ) as cash_withdrawal_amount,
         sum(case when direction = 'credit' then amount else 0 end) as credit_amount,
         sum(case when direction = 'debit' then amount else 0 end) as debit_amount,
-        -- money the customer paid out, whatever the channel (known or not): no fees, no interest
+        -- paid out whatever the channel (known or not), but for fees and interest
         sum(
             case
                 when
-                    direction = 'debit' and coalesce(channel, '') not in ('fee', 'interest')
+                    direction = 'debit'
+                    and coalesce(channel, '') not in ('fee', 'interest')
                     then amount
                 else 0
             end

@@ -35,6 +35,16 @@ top_regions as (
 
 ),
 
+model_verdicts as (
+
+    select distinct
+        model_version,
+        verdict as model_verdict,
+        verdict_reasons as model_verdict_reasons
+    from {{ segmentation_model_registry() }}
+
+),
+
 aggregated as (
 
     select
@@ -75,6 +85,8 @@ final as (
     select
         aggregated.segment_name,
         aggregated.model_version,
+        model_verdicts.model_verdict,
+        model_verdicts.model_verdict_reasons,
         top_regions.top_region,
         cast(aggregated.segment_id as integer) as segment_id,
         cast(aggregated.customers as bigint) as customers,
@@ -115,6 +127,8 @@ final as (
         on
             aggregated.as_of_date = top_regions.as_of_date
             and aggregated.segment_id = top_regions.segment_id
+    left join model_verdicts
+        on aggregated.model_version = model_verdicts.model_version
 
 )
 
