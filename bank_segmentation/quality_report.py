@@ -25,12 +25,13 @@ def our_figures(connection: duckdb.DuckDBPyConnection, personas: pd.DataFrame) -
     version = assigned.model_version.iloc[0]
     stored = connection.execute(
         "select any_value(k), any_value(silhouette), any_value(davies_bouldin), "
-        "any_value(stability_ari) from segmentation_model where model_version = ?",
+        "any_value(stability_ari), any_value(verdict) from segmentation_model "
+        "where model_version = ?",
         [version],
     ).fetchall()[0]
     joined = assigned.merge(personas, on="customer_id", validate="one_to_one")
     return QualityFigures(
-        method=f"this project (model {version})",
+        method=f"this project (model {version}, verdict {stored[4]})",
         k=int(stored[0]),
         ari_vs_personas=float(adjusted_rand_score(joined.persona, joined.segment_id)),
         silhouette=float(stored[1]),
