@@ -34,6 +34,15 @@ RULES = pd.DataFrame(
     }
 )
 
+FLOORS = pd.DataFrame(
+    {
+        "feature": ["spend"],
+        "high_min_value": [1.0],
+        "low_max_value": [float("nan")],
+        "description": ["high: some spend"],
+    }
+)
+
 
 def load_python_model(name: str) -> ModuleType:
     path = PROJECT_DIR / "models" / "clustering" / f"{name}.py"
@@ -105,13 +114,16 @@ def test_python_models_take_pyspark_dataframes_and_match_pandas(spark):
             {
                 "int_customer_features": spark_features,
                 "segment_naming_rules": spark_rules,
+                "feature_name_floors": spark.createDataFrame(FLOORS),
                 "int_feature_window": window,
             },
             {"segmentation": SETTINGS, "segmentation_mode": "fit"},
         ),
         spark,
     )
-    expected_model = fit_model_rows(features, RULES, None, SETTINGS, "fit")
+    expected_model = fit_model_rows(
+        features, RULES, None, SETTINGS, "fit", naming_floors=FLOORS, window=window.toPandas()
+    )
     pd.testing.assert_frame_equal(
         fitted.reset_index(drop=True), expected_model.reset_index(drop=True), check_dtype=False
     )
