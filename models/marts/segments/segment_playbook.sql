@@ -41,9 +41,9 @@ descriptions as (
 
     select
         segment_name,
-        {{ dbt.listagg(
+        {{ ordered_listagg(
             'description', "' '",
-            "order by lower(substr(description, 1, 1)) = substr(description, 1, 1), description"
+            ['lower(substr(description, 1, 1)) = substr(description, 1, 1)', 'description']
         ) }} as segment_description
     from naming_rules
     group by segment_name
