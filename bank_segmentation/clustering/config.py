@@ -35,16 +35,20 @@ class ConfigError(ValueError):
 class SegmentationConfig:
     """Everything that decides the segments. Same config + same data = same segments."""
 
-    features: tuple[str, ...] = DEFAULT_FEATURES
-    k_min: int = 3
+    # The one home of every clustering setting's default. A dbt build overrides a setting in
+    # the segmentation: block of models/clustering/_clustering__models.yml (features also
+    # with var segmentation_features); min_segment_share and borderline_margin come from
+    # their dbt vars there, since SQL tests and marts read them too.
+    features: tuple[str, ...] = DEFAULT_FEATURES  # columns of int_customer_features
+    k_min: int = 3  # the candidate numbers of segments
     k_max: int = 10
-    algorithm: str = "kmeans"
+    algorithm: str = "kmeans"  # one of ALGORITHMS
     random_state: int = 42
-    n_init: int = 10
+    n_init: int = 10  # restarts per fit, the best kept
     max_fit_rows: int = 200_000  # fit on a bounded sample above this
     selection_sample_rows: int = 10_000  # candidate ks are compared on a sample of this size
-    silhouette_sample_rows: int = 5_000
-    bootstrap_rounds: int = 5
+    silhouette_sample_rows: int = 5_000  # rows the silhouette is computed on
+    bootstrap_rounds: int = 5  # refits for stability (and for the null reference)
     min_segment_share: float = 0.02  # a candidate k with a smaller cluster is not admissible
     min_stability: float = 0.80  # bootstrap ARI a candidate k must reach to be admissible
     clip_quantile: float = 0.01  # clip each feature to [q, 1 - q] learned at fit
@@ -63,8 +67,8 @@ class SegmentationConfig:
     borderline_margin: float = 0.5
     max_borderline_share: float = 0.3
     null_min_gain: float = 0.05
-    id_column: str = "customer_id"
-    extra: dict[str, str] = field(default_factory=dict)
+    id_column: str = "customer_id"  # the customer key of the feature table
+    extra: dict[str, str] = field(default_factory=dict)  # free notes kept with the model
 
     def fingerprint(self) -> str:
         """Short stable hash of the settings, part of the model version."""
