@@ -21,7 +21,7 @@ accounts as (
 
 window_months as (
 
-    select month_start_date from {{ ref('int_feature_window_months') }}
+    select month_start_date from {{ ref('feature_window_months') }}
 
 ),
 

@@ -115,7 +115,7 @@ def test_python_models_take_pyspark_dataframes_and_match_pandas(spark):
                 "int_customer_features": spark_features,
                 "segment_naming_rules": spark_rules,
                 "feature_name_floors": spark.createDataFrame(FLOORS),
-                "int_feature_window": window,
+                "feature_window": window,
             },
             {"segmentation": SETTINGS, "segmentation_mode": "fit"},
         ),

@@ -44,7 +44,7 @@ def check_mode(mode: str) -> str:
 
 
 def window_reasons(window: pd.DataFrame) -> list[VerdictReason]:
-    """What the verdict should say about the feature window (int_feature_window): whether the
+    """What the verdict should say about the feature window (feature_window): whether the
     extract was shorter than the lookback."""
     if window.empty:
         return []
@@ -75,7 +75,7 @@ def fit_model_rows(
 ) -> pd.DataFrame:
     """Rows to add to the model registry: a new fitted model in fit mode, none in score mode
     (the stored model is used as it is). Empty features (dbt run --empty) give no rows.
-    What the feature `window` (int_feature_window) says goes into the verdict and warnings."""
+    What the feature `window` (feature_window) says goes into the verdict and warnings."""
     check_mode(mode)
     stored_models = empty_model_frame() if stored_models is None else stored_models
     if mode == "score":

@@ -24,7 +24,7 @@ stored_models as (
 
 scored_as_of as (
 
-    select as_of_date from {{ ref('int_feature_window') }}
+    select as_of_date from {{ ref('feature_window') }}
 
 ),
 

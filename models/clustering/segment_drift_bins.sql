@@ -31,7 +31,7 @@ stored_models as (
 
 scored as (
 
-    select as_of_date from {{ ref('int_feature_window') }}
+    select as_of_date from {{ ref('feature_window') }}
 
 ),
 

@@ -21,7 +21,7 @@ def model(dbt, session):
     features = to_pandas(dbt.ref("int_customer_features"))
     naming_rules = to_pandas(dbt.ref("segment_naming_rules"))
     naming_floors = to_pandas(dbt.ref("feature_name_floors"))
-    window = to_pandas(dbt.ref("int_feature_window"))
+    window = to_pandas(dbt.ref("feature_window"))
     stored = to_pandas(session.sql(f"select * from {dbt.this}")) if dbt.is_incremental else None
     return fit_model_rows(
         features,

@@ -21,14 +21,14 @@ account_months as (
 
 window_months as (
 
-    select * from {{ ref('int_feature_window_months') }}
+    select * from {{ ref('feature_window_months') }}
 
 ),
 
 as_of_month as (
 
     select as_of_month_start_date as month_start_date
-    from {{ ref('int_feature_window') }}
+    from {{ ref('feature_window') }}
 
 ),
 

@@ -45,13 +45,13 @@ customers_rfm as (
 
 feature_window as (
 
-    select * from {{ ref('int_feature_window') }}
+    select * from {{ ref('feature_window') }}
 
 ),
 
 window_months as (
 
-    select * from {{ ref('int_feature_window_months') }}
+    select * from {{ ref('feature_window_months') }}
 
 ),
 

@@ -25,7 +25,7 @@ rfm_segment_rules as (
 
 feature_months as (
 
-    select * from {{ ref('int_feature_window_months') }}
+    select * from {{ ref('feature_window_months') }}
 
 ),
 
@@ -40,7 +40,7 @@ window_months as (
 
 as_of as (
 
-    select as_of_date from {{ ref('int_feature_window') }}
+    select as_of_date from {{ ref('feature_window') }}
 
 ),
 

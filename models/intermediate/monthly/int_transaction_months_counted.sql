@@ -26,7 +26,7 @@ transactions as (
 
 as_of as (
 
-    select as_of_date from {{ ref('int_feature_window') }}
+    select as_of_date from {{ ref('feature_window') }}
 
 ),
 

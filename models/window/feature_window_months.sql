@@ -1,12 +1,12 @@
 {#-
-    One row per month of the feature window (int_feature_window): its first day and its
+    One row per month of the feature window (feature_window): its first day and its
     last, the as-of month ending on the as-of date.
 -#}
 with
 
 feature_window as (
 
-    select * from {{ ref('int_feature_window') }}
+    select * from {{ ref('feature_window') }}
 
 ),
 

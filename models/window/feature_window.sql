@@ -2,7 +2,7 @@
     One row: the point in time and the window every feature is computed over, the
     lookback_months calendar months up to the as-of month, from the first of them with a
     booking (an extract shorter than the lookback gives a shorter window, and per-month
-    features divide by the months it has). Its months are int_feature_window_months.
+    features divide by the months it has). Its months are feature_window_months.
 -#}
 with
 
