@@ -13,7 +13,7 @@ from bank_segmentation.clustering import (
     assign_segments,
     fit_segmentation,
 )
-from bank_segmentation.clustering.dbt_adapter import assignment_rows, fit_model_rows
+from bank_segmentation.clustering.dbt_adapter import fit_model_rows
 from bank_segmentation.clustering.naming import (
     Centroid,
     Condition,
@@ -308,12 +308,12 @@ def test_dbt_glue_handles_empty_input_and_modes():
     settings = {"features": list(FEATURES), "k_min": 2, "k_max": 3}
     rows = fit_model_rows(empty, rules, None, settings, "fit")
     assert rows.empty and "centroid_scaled" in rows.columns
-    assert assignment_rows(empty, rows, None).empty
     with pytest.raises(ConfigError, match="segmentation_mode=score: no stored segmentation"):
         fit_model_rows(empty, rules, None, settings, "score")
     with pytest.raises(ConfigError, match="segmentation_mode: 'refit' is not one of"):
         fit_model_rows(empty, rules, None, settings, "refit")
     stored = fit_model_rows(blobs(60, seed=13), rules, None, settings, "fit")
     assert fit_model_rows(blobs(60, seed=13), rules, stored, settings, "score").empty
-    scored = assignment_rows(blobs(60, seed=13), stored, None)
-    assert scored.model_version.unique().tolist() == [stored.model_version.iloc[0]]
+    earlier = blobs(60, seed=13).assign(as_of_date=pd.Timestamp("2025-05-31"))
+    with pytest.raises(ConfigError, match="no stored segmentation model trained on or before"):
+        fit_model_rows(earlier, rules, stored, settings, "score")

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from pyspark import sql as pyspark_sql
 
-from bank_segmentation.clustering.dbt_adapter import assignment_rows, fit_model_rows
+from bank_segmentation.clustering.dbt_adapter import fit_model_rows
 from python_tests.dbt_helpers import PROJECT_DIR
 from python_tests.test_clustering_core import FEATURES, blobs
 
@@ -126,20 +126,4 @@ def test_python_models_take_pyspark_dataframes_and_match_pandas(spark):
     )
     pd.testing.assert_frame_equal(
         fitted.reset_index(drop=True), expected_model.reset_index(drop=True), check_dtype=False
-    )
-
-    assigned = load_python_model("customer_segment_assignments").model(
-        StubDbt(
-            {
-                "int_customer_features": spark_features,
-                "segmentation_model": spark.createDataFrame(expected_model),
-            },
-            {},
-        ),
-        spark,
-    )
-    expected = assignment_rows(features, expected_model, None)
-    assert isinstance(assigned, pd.DataFrame) and len(assigned) == len(features)
-    pd.testing.assert_frame_equal(
-        assigned.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False
     )

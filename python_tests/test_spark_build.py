@@ -94,7 +94,7 @@ def test_spark_build_scored_in_sql_with_the_imported_model_and_ran_the_tests(spa
     results = json.loads((spark_build / "target" / "run_results.json").read_text())["results"]
     statuses = {r["unique_id"]: r["status"] for r in results}
     models = "model.bank_segmentation."
-    assert statuses[models + "customer_segment_assignments_sql"] == "success"
+    assert statuses[models + "customer_segment_assignments"] == "success"
     assert statuses[models + "segmentation_model_imported"] == "success"
     assert models + "segmentation_model" not in statuses
     tests = [s for uid, s in statuses.items() if uid.startswith(("test.", "unit_test."))]

@@ -48,9 +48,7 @@ def test_a_thin_extract_gives_segments_and_says_what_it_left_out(clean_raw, tmp_
     segments = query(database, "select * from customer_segments")
     assert len(segments) == len(features) > 0
     assert (features.transactions_per_month <= 1).all()
-    window = query(
-        database, "select distinct window_months, lookback_months from feature_window"
-    )
+    window = query(database, "select distinct window_months, lookback_months from feature_window")
     assert window.to_dict("records") == [{"window_months": months, "lookback_months": 6}]
     warnings = json.loads(
         query(database, "select warnings_json from segmentation_model").iloc[0, 0]

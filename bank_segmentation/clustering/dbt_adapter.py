@@ -1,6 +1,7 @@
 """The glue between dbt Python models and the clustering core, kept here so it is testable.
 
-The dbt models in models/clustering only read config and refs and call these functions.
+The dbt Python model segmentation_model only reads config and refs and calls these functions;
+customers are scored in SQL (models/clustering/customer_segment_assignments.sql).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from bank_segmentation.clustering.config import ConfigError, SegmentationConfig
-from bank_segmentation.clustering.model import assign_segments, empty_assignments, fit_segmentation
+from bank_segmentation.clustering.model import fit_segmentation
 from bank_segmentation.clustering.naming import floors_from_frame, rules_from_frame
 from bank_segmentation.clustering.persistence import (
     empty_model_frame,
@@ -79,9 +80,15 @@ def fit_model_rows(
     check_mode(mode)
     stored_models = empty_model_frame() if stored_models is None else stored_models
     if mode == "score":
-        if stored_models.empty:
+        as_of_date = (
+            str(pd.to_datetime(features["as_of_date"]).max().date()) if not features.empty else None
+        )
+        if stored_models.empty or (
+            as_of_date and model_version_for(stored_models, as_of_date) is None
+        ):
             raise ConfigError(
-                "segmentation_mode=score: no stored segmentation model; build once with "
+                "segmentation_mode=score: no stored segmentation model trained on or before "
+                f"{as_of_date or 'this as-of date'}; build that as-of date once with "
                 "segmentation_mode=fit"
             )
         return empty_model_frame()
@@ -112,29 +119,3 @@ def fit_model_rows(
             "segmentation: the model is %s: %s", model.verdict, "; ".join(model.verdict_reasons)
         )
     return model_to_frame(model)
-
-
-def assignment_rows(
-    features: pd.DataFrame, stored_models: pd.DataFrame, model_version: str | None
-) -> pd.DataFrame:
-    """One row per customer: segment, distance, runner-up and margin under the stored model:
-    `model_version` when given, else the one trained for this as-of date, else the latest one
-    trained before it."""
-    if features.empty or stored_models.empty:
-        frame = empty_assignments()
-        frame.insert(1, "model_version", pd.Series(dtype="string"))
-        frame.insert(2, "as_of_date", pd.Series(dtype="datetime64[us]"))
-        return frame
-    as_of_date = str(pd.to_datetime(features["as_of_date"]).max().date())
-    version = model_version or model_version_for(stored_models, as_of_date)
-    if version is None:
-        raise ConfigError(
-            f"no stored segmentation model trained on or before {as_of_date}; build that "
-            "as-of date with segmentation_mode=fit first"
-        )
-    model = model_from_frame(stored_models, version)
-    assigned = assign_segments(model, features)
-    as_of = features[["customer_id", "as_of_date"]]
-    assigned = assigned.merge(as_of, on="customer_id", how="left", validate="one_to_one")
-    assigned.insert(1, "model_version", model.model_version)
-    return assigned[["customer_id", "model_version", "as_of_date", *assigned.columns[2:-1]]]

@@ -22,7 +22,7 @@ assignments as (
         segment_id,
         runner_up_segment_id,
         margin
-    from {{ segment_assignments() }}
+    from {{ ref('customer_segment_assignments') }}
 
 ),
 

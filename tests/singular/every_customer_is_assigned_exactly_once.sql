@@ -5,10 +5,10 @@ counts as (
 
     select
         (select count(*) from {{ ref('int_customer_features') }}) as customers,
-        (select count(*) from {{ segment_assignments() }}) as assignments,
+        (select count(*) from {{ ref('customer_segment_assignments') }}) as assignments,
         (
             select count(distinct customer_id)
-            from {{ segment_assignments() }}
+            from {{ ref('customer_segment_assignments') }}
         ) as assigned_customers
 
 )

@@ -6,7 +6,7 @@ segment_sizes as (
     select
         segment_id,
         {{ ratio('count(*)', 'sum(count(*)) over ()') }} as customer_share
-    from {{ segment_assignments() }}
+    from {{ ref('customer_segment_assignments') }}
     group by segment_id
 
 )

@@ -3,7 +3,7 @@ with
 
 assignments as (
 
-    select * from {{ segment_assignments() }}
+    select * from {{ ref('customer_segment_assignments') }}
 
 ),
 

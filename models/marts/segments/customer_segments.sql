@@ -9,7 +9,7 @@ features as (
 
 assignments as (
 
-    select * from {{ segment_assignments() }}
+    select * from {{ ref('customer_segment_assignments') }}
 
 ),
 

@@ -1,11 +1,10 @@
 {#-
-    The SQL twin of customer_segment_assignments: every customer scored against the stored
-    model in SQL alone, so that on a distributed warehouse the per-customer work runs in the
-    engine and only the fit (on a bounded sample) needs Python. Same rules as the Python
-    scorer: the model version from var segmentation_model_version, else the latest trained on
-    or before the as-of date; impute, signed log, clip and standardise with the stored
-    parameters; Euclidean distance to each stored centroid; nearest and runner-up (ties go to
-    the lower segment id). A singular test checks both scorers agree on every build.
+    One row per customer per as-of date: every customer scored against the stored model in
+    SQL, so the per-customer work runs in the engine (DuckDB, Spark, ...) and only the fit (on
+    a bounded sample) needs Python. The model version from var segmentation_model_version,
+    else the latest trained on or before the as-of date; impute, signed log, clip and
+    standardise with the stored parameters; Euclidean distance to each stored centroid;
+    nearest and runner-up (ties go to the lower segment id).
 -#}
 {%- set candidate_features = scoring_features() -%}
 with
