@@ -8,7 +8,7 @@
     {%- if adapter_name == 'core_banking' -%}
         {{ return(source('core_banking', table_name)) }}
     {%- elif adapter_name == 'berka' -%}
-        {{ return(ref('berka_' ~ table_name)) }}
+        {{ return(berka_contract_model(table_name)) }}
     {%- else -%}
         {{ exceptions.raise_compiler_error(
             "source_adapter: '" ~ adapter_name ~ "' is not core_banking or berka") }}

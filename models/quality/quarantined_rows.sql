@@ -40,7 +40,7 @@ unparsed_lines as (
             {%- else %}
                 cast(null as date) as booked_month_start_date
             {%- endif %}
-        from {{ ref('base_core_banking__' ~ table_name) }}
+        from {{ base_model(table_name) }}
         where
             rejection_reason is not null
             {%- if table_name == 'transactions' %}

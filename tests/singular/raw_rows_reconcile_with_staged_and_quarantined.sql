@@ -22,7 +22,7 @@ unparsed_lines as (
                 where source_table = '{{ table_name }}'
             ) as raw_rows,
             (
-                select count(*) from {{ ref('stg_core_banking__' ~ table_name) }}
+                select count(*) from {{ staged_model(table_name) }}
             ) as staged_rows,
             (
                 select count(*) from {{ ref('quarantined_rows') }}

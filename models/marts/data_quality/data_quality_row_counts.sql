@@ -49,7 +49,7 @@ unparsed_lines as (
             ) as rows_in,
             sum(case when rejection_reason is null then 1 else 0 end) as rows_kept,
             0 as rows_after_as_of_date
-        from {{ ref('base_core_banking__' ~ table_name) }}
+        from {{ base_model(table_name) }}
 
     ),
 
