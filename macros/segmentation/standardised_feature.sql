@@ -1,6 +1,6 @@
 {% macro standardised_feature(value, parameters) %}
     {#-
-        A feature value in the model's scaled units, as the Python scorer computes it:
+        A feature value in the model's scaled units, as the fit (preprocess.py) computes it:
         impute, signed log when the feature is log-transformed, clip, standardise.
         `parameters` prefixes the columns <prefix>__imputation_value, __is_log_transformed,
         __clip_low, __clip_high, __center and __scale.
