@@ -24,24 +24,23 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from importlib.metadata import version
 from pathlib import Path
 
 import duckdb
 import psutil
 
+from bank_segmentation.benchmark_floor import (
+    REQUIRED_PASSES,
+    raw_file,
+    run_floor,
+    run_required_passes,
+)
+from bank_segmentation.benchmark_process import Progress, Run, memory_cap, run_measured
+from bank_segmentation.benchmark_report import write_outputs
 from bank_segmentation.demo_data.generator import DemoConfig, generate
 from bank_segmentation.notebook_baseline import OUT_OF_MEMORY
 
@@ -50,90 +49,8 @@ FEATURE_LAYER_PREFIXES = (
     "model.bank_segmentation.base_core_banking__",
     "model.bank_segmentation.int_",
 )
-HEARTBEAT_SECONDS = 30
 # The notebook baseline may take this share of the machine's memory (address space) at most.
 BASELINE_MEMORY_SHARE = 0.8
-
-
-@dataclass
-class Run:
-    seconds: float
-    peak_bytes: int
-    returncode: int
-    model_seconds: dict[str, float] = field(default_factory=dict)
-
-
-class Progress:
-    """One line on stderr when a step starts and ends, and every HEARTBEAT_SECONDS while it
-    runs: the scale, the system, elapsed time and, once a run of the same kind finished, an
-    estimate of the time left."""
-
-    def __init__(self) -> None:
-        self.started = time.perf_counter()
-        self.durations: dict[str, list[float]] = {}
-
-    def say(self, text: str) -> None:
-        total = time.perf_counter() - self.started
-        print(f"[bench {total:7.0f} s] {text}", file=sys.stderr, flush=True)
-
-    @contextmanager
-    def step(self, kind: str, label: str) -> Iterator[None]:
-        expected = statistics.median(self.durations[kind]) if kind in self.durations else None
-        guess = f" (about {expected:.0f} s, as the last one)" if expected else ""
-        self.say(f"{label}: started{guess}")
-        started = time.perf_counter()
-        done = threading.Event()
-
-        def heartbeat() -> None:
-            while not done.wait(HEARTBEAT_SECONDS):
-                elapsed = time.perf_counter() - started
-                left = f", about {max(expected - elapsed, 0):.0f} s left" if expected else ""
-                self.say(f"{label}: {elapsed:.0f} s{left}")
-
-        thread = threading.Thread(target=heartbeat, daemon=True)
-        thread.start()
-        try:
-            yield
-        finally:
-            done.set()
-            thread.join()
-            elapsed = time.perf_counter() - started
-            self.durations.setdefault(kind, []).append(elapsed)
-            self.say(f"{label}: done in {elapsed:.1f} s")
-
-
-def run_measured(
-    command: list[str],
-    env: dict[str, str],
-    timeout: float,
-    preexec: Callable[[], None] | None = None,
-) -> Run:
-    """Run a command; poll the peak resident memory of it and all its children."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command,
-        cwd=PROJECT_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        preexec_fn=preexec,
-    )
-    root = psutil.Process(process.pid)
-    peak = 0
-    while process.poll() is None:
-        if time.perf_counter() - started > timeout:
-            for child in root.children(recursive=True):
-                child.kill()
-            process.kill()
-            process.wait()
-            return Run(time.perf_counter() - started, peak, -999)
-        try:
-            members = [root, *root.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in members if p.is_running()))
-        except psutil.Error:
-            pass
-        time.sleep(0.1)
-    return Run(time.perf_counter() - started, peak, process.returncode)
 
 
 def dbt_build(raw: Path, database: Path, as_of: date, workdir: Path, timeout: float) -> Run:
@@ -191,89 +108,10 @@ def run_monthly(raw: Path, as_of: date, workdir: Path, timeout: float) -> Run:
     return dbt_build(raw, database, as_of, workdir, timeout)
 
 
-def memory_cap(limit_bytes: int) -> Callable[[], None]:
-    """For a child process: its address space capped, so that a run that does not fit fails
-    with MemoryError instead of pushing the machine into swap (where no timeout fires)."""
-
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
-
-    return cap
-
-
 def run_baseline(raw: Path, timeout: float) -> Run:
     command = [sys.executable, "-m", "bank_segmentation.notebook_baseline", "--raw", str(raw)]
     limit = int(psutil.virtual_memory().total * BASELINE_MEMORY_SHARE)
     return run_measured(command, dict(os.environ), timeout, memory_cap(limit))
-
-
-def raw_file(raw: Path, table: str) -> str:
-    """The DuckDB reader of one table of a demo extract."""
-    return f"read_parquet('{raw}/{table}.parquet')"
-
-
-def seconds_to_run(connection: duckdb.DuckDBPyConnection, query: str) -> float:
-    started = time.perf_counter()
-    connection.sql(query).fetchall()
-    return time.perf_counter() - started
-
-
-def run_floor(raw: Path) -> float:
-    with duckdb.connect() as connection:
-        return seconds_to_run(
-            connection,
-            f"""
-            select a.customer_id, sum(t.amount)
-            from {raw_file(raw, "transactions")} as t
-            inner join {raw_file(raw, "accounts")} as a using (account_id)
-            group by a.customer_id
-            """,
-        )
-
-
-# The passes over the transactions that the project's rules require of any build, each the
-# cheapest query that does it alone: the input contract's unique transaction_id, the
-# end-of-day balances (negative_balance_days, the average balance) as a running sum per
-# account in day order, and the account-month grain every monthly measure is counted at. Their
-# sum is a lower bound for the feature layer with these rules on this engine and machine.
-REQUIRED_PASSES = {
-    "duplicate keys": """
-        select count(*) from (
-            select transaction_id from {transactions}
-            group by transaction_id having count(*) > 1
-        )""",
-    "running day balance": """
-        select sum(balance) from (
-            select sum(day_amount) over (
-                partition by account_id order by booked_date
-                rows between unbounded preceding and current row
-            ) as balance
-            from (
-                select account_id, cast(booked_at as date) as booked_date,
-                    sum(amount) as day_amount
-                from {transactions}
-                group by account_id, booked_date
-            )
-        )""",
-    "account months": """
-        select sum(bookings), sum(amount) from (
-            select account_id, date_trunc('month', booked_at) as booked_month,
-                count(*) as bookings, sum(amount) as amount
-            from {transactions}
-            group by account_id, booked_month
-        )""",
-}
-
-
-def run_required_passes(raw: Path) -> dict[str, float]:
-    """Seconds of each REQUIRED_PASSES query, run as the floor is (one DuckDB connection with
-    its defaults, on the same transactions file)."""
-    transactions = raw_file(raw, "transactions")
-    with duckdb.connect() as connection:
-        return {
-            name: seconds_to_run(connection, query.format(transactions=transactions))
-            for name, query in REQUIRED_PASSES.items()
-        }
 
 
 def feature_layer_seconds(run: Run) -> float:
@@ -385,118 +223,6 @@ def benchmark_scale(
     }
 
 
-def report(results: list[dict], command: str, measured_on: str) -> str:
-    memory = psutil.virtual_memory().total / 2**30
-    lines = [
-        "# Benchmarks",
-        "",
-        f"Measured on {measured_on} with `{command}`: medians over the runs given "
-        "per scale (baseline and floor in the same invocation, on the same files).",
-        f"Machine: {os.cpu_count()} cores, {memory:.0f} GiB, "
-        f"{platform.processor() or platform.machine()}, "
-        f"Python {platform.python_version()}; dbt-core {version('dbt-core')}, dbt-duckdb "
-        f"{version('dbt-duckdb')}, DuckDB {version('duckdb')}, pandas {version('pandas')}, "
-        f"scikit-learn {version('scikit-learn')}.",
-        "",
-        "Full build: `dbt build --exclude-resource-type unit_test` (every model, seed and data "
-        "test; the unit tests run in CI) for the last month end in a fresh warehouse. Monthly "
-        "build: the same month end on a warehouse already built for the month "
-        "before (the month-incremental path). Floor: one DuckDB group-by of the transactions "
-        "per customer. Required passes: the cheapest DuckDB query for each pass over the "
-        "transactions the project's rules require (duplicate keys, a running end-of-day "
-        "balance per account, the account-month grain), summed: a lower bound for the "
-        "feature layer. Feature layer: the base_* and int_* models. Each warehouse keeps its "
-        "own dbt target folder, as a project does: dbt parses the project in full on the first "
-        "run and whenever the vars change (every monthly build: its as-of date), and partially "
-        "(only what changed) on repeated full builds.",
-        "",
-        "| customers | transactions | runs | full build (s) | tx/s | peak memory (GiB) "
-        "| baseline (s) | baseline peak (GiB) "
-        "| speed-up: baseline time / ours (>1 = we are faster) "
-        "| memory: ours / baseline (<1 = we use less) "
-        "| feature layer (s) | floor (s) | feature layer / floor | full build / floor "
-        "| monthly build (s) | monthly / full build "
-        "| required passes (s) | required passes / floor | feature layer / required passes |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for r in results:
-        passes = sum(r["required_passes_seconds"].values())
-        base = r["baseline_seconds"]
-        base_mem = r["baseline_peak_gib"]
-        lines.append(
-            f"| {r['customers']:,} | {r['transactions']:,} | {r['runs']} | "
-            f"{r['ours_seconds']:.1f} | "
-            f"{r['transactions'] / r['ours_seconds']:,.0f} | {r['ours_peak_gib']:.2f} | "
-            + (
-                f"{base:.1f} | {base_mem:.2f} | {base / r['ours_seconds']:.2f} | "
-                f"{r['ours_peak_gib'] / base_mem:.2f} | "
-                if base is not None
-                else f"{r['baseline_status']} | - | - | - | "
-            )
-            + f"{r['feature_layer_seconds']:.1f} | {r['floor_seconds']:.2f} | "
-            f"{r['feature_layer_seconds'] / r['floor_seconds']:.1f}x | "
-            f"{r['ours_seconds'] / r['floor_seconds']:.1f}x | "
-            f"{r['monthly_seconds']:.1f} | {r['monthly_seconds'] / r['ours_seconds']:.2f} | "
-            f"{passes:.2f} | {passes / r['floor_seconds']:.1f}x | "
-            f"{r['feature_layer_seconds'] / passes:.1f}x |"
-        )
-    lines += ["", "Slowest models of the full build (median seconds):", ""]
-    for r in results:
-        slowest = ", ".join(f"{name} {s:.1f}" for name, s in r["slowest_models"].items())
-        lines.append(f"- {r['customers']:,} customers: {slowest}")
-    lines += ["", "Required passes, each alone (median seconds):", ""]
-    for r in results:
-        each = ", ".join(f"{name} {s:.2f}" for name, s in r["required_passes_seconds"].items())
-        lines.append(f"- {r['customers']:,} customers: {each}")
-    return "\n".join(lines) + "\n"
-
-
-def plot(results: list[dict], path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    customers = [r["customers"] for r in results]
-    figure, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-    left.plot(customers, [r["ours_seconds"] for r in results], "o-", label="full dbt build")
-    left.plot(customers, [r["monthly_seconds"] for r in results], "^-", label="monthly build")
-    right.plot(customers, [r["ours_peak_gib"] for r in results], "o-", label="full dbt build")
-    done = [r for r in results if r["baseline_seconds"] is not None]
-    if done:
-        left.plot(
-            [r["customers"] for r in done],
-            [r["baseline_seconds"] for r in done],
-            "s--",
-            label="pandas notebook",
-        )
-        right.plot(
-            [r["customers"] for r in done],
-            [r["baseline_peak_gib"] for r in done],
-            "s--",
-            label="pandas notebook",
-        )
-    for r in results:
-        if r["baseline_seconds"] is None:
-            left.annotate(
-                f"pandas notebook: {r['baseline_status']}",
-                (r["customers"], r["ours_seconds"]),
-                textcoords="offset points",
-                xytext=(-10, -30),
-                ha="right",
-                fontsize=8,
-                color="#D55E00",
-            )
-    for axis, label in ((left, "wall time (s)"), (right, "peak memory (GiB)")):
-        axis.set_xscale("log")
-        axis.set_xlabel("customers")
-        axis.set_ylabel(label)
-        axis.legend()
-        axis.grid(alpha=0.3)
-    figure.tight_layout()
-    figure.savefig(path, dpi=120)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
@@ -566,28 +292,6 @@ def main(argv: list[str] | None = None) -> int:
     saved = {"command": command, "date": date.today().isoformat(), "results": results}
     (workdir / "results.json").write_text(json.dumps(saved))
     return write_outputs(saved, args.report, args.plot)
-
-
-NOTES_MARKER = (
-    "<!-- Hand-written below this line; make bench keeps it when it rewrites the file. -->"
-)
-
-
-def kept_notes(report_path: Path) -> str:
-    """The hand-written part of an existing report (the profile and what was done about it)."""
-    if not report_path.exists():
-        return ""
-    text = report_path.read_text()
-    return text[text.index(NOTES_MARKER) :] if NOTES_MARKER in text else ""
-
-
-def write_outputs(saved: dict, report_path: Path, plot_path: Path) -> int:
-    text = report(saved["results"], saved["command"], saved["date"])
-    notes = kept_notes(report_path)
-    report_path.write_text(text + ("\n" + notes if notes else ""))
-    plot(saved["results"], plot_path)
-    print(text)
-    return 0
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from bank_segmentation.benchmark import NOTES_MARKER, REQUIRED_PASSES, main
+from bank_segmentation.benchmark import REQUIRED_PASSES, main
+from bank_segmentation.benchmark_report import NOTES_MARKER
 
 
 def table_row(report: str, customers: str) -> dict[str, str]:
