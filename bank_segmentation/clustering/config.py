@@ -37,8 +37,9 @@ class SegmentationConfig:
 
     # The one home of every clustering setting's default. A dbt build overrides a setting in
     # the segmentation: block of models/clustering/_clustering__models.yml (features also
-    # with var segmentation_features); min_segment_share and borderline_margin come from
-    # their dbt vars there, since SQL tests and marts read them too.
+    # with var segmentation_features, min_segment_share and borderline_margin also with the
+    # vars of those names, unset by default). SQL reads the two from the version's registry
+    # rows, so they have no default anywhere else.
     features: tuple[str, ...] = DEFAULT_FEATURES  # columns of int_customer_features
     k_min: int = 3  # the candidate numbers of segments
     k_max: int = 10
@@ -77,12 +78,13 @@ class SegmentationConfig:
 
     @classmethod
     def from_mapping(cls, values: dict) -> SegmentationConfig:
-        """Build from dbt config / YAML values, ignoring keys that are None."""
+        """Build from dbt config / YAML values, ignoring keys that are None or '' (a var
+        rendered unset)."""
         known = {name for name in cls.__dataclass_fields__}
         unknown = sorted(set(values) - known)
         if unknown:
             raise ConfigError(f"unknown segmentation setting(s): {', '.join(unknown)}")
-        cleaned = {key: value for key, value in values.items() if value is not None}
+        cleaned = {key: value for key, value in values.items() if value not in (None, "")}
         defaults = cls()
         for key, value in cleaned.items():
             default = getattr(defaults, key)

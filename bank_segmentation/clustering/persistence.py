@@ -51,6 +51,9 @@ MODEL_COLUMNS: dict[str, str] = {
     "null_silhouette": "float64",
     "null_silhouette_sd": "float64",
     "borderline_share": "float64",
+    # the two settings SQL reads of the version (the reasons and the minimum-share test)
+    "min_segment_share": "float64",
+    "borderline_margin": "float64",
 }
 
 
@@ -100,6 +103,8 @@ def model_to_frame(model: SegmentationModel) -> pd.DataFrame:
                     "null_silhouette": null.null_silhouette if null else np.nan,
                     "null_silhouette_sd": null.null_silhouette_sd if null else np.nan,
                     "borderline_share": model.borderline_share,
+                    "min_segment_share": model.config.min_segment_share,
+                    "borderline_margin": model.config.borderline_margin,
                 }
             )
     return pd.DataFrame(rows).astype(MODEL_COLUMNS)

@@ -179,13 +179,24 @@ segment_names as (
 
 ),
 
+-- The margin the version was fitted with (setting borderline_margin).
+version_settings as (
+
+    select distinct
+        model_version,
+        borderline_margin
+    from stored_models
+
+),
+
 explained as (
 
     select
         assignments.customer_id,
         runner_up_names.segment_name as runner_up_segment_name,
         case
-            when assignments.margin < {{ var('borderline_margin') }} then 'borderline'
+            when assignments.margin < version_settings.borderline_margin
+                then 'borderline'
             else 'clear'
         end as assignment_confidence,
         {%- for reason in reasons %}
@@ -200,6 +211,8 @@ explained as (
             {%- endfor %}
         ) as reason_text
     from assignments
+    inner join version_settings
+        on assignments.model_version = version_settings.model_version
     left join top_reasons
         on assignments.customer_id = top_reasons.customer_id
     left join segment_names as runner_up_names
