@@ -1,6 +1,10 @@
 """Every chart of the dashboard and the report, as Altair (Vega-Lite) specs built from the
 mart reads in marts.py and eda.py. Numbers carry thousands separators and units; segments
-always get the colours of palette.segment_colours()."""
+always get the colours of palette.segment_colours().
+
+Over 300 lines on purpose: one function per chart, all sharing the same axis and colour
+habits.
+"""
 
 from __future__ import annotations
 
@@ -100,7 +104,7 @@ def labelled_heatmap(
 def profile_heatmap(profiles: pd.DataFrame) -> alt.Chart:
     """Per segment and feature (labels, every column named): coloured by z-score, written as
     the index (100 = average) or, for a feature that can be below 0, the difference from the
-    average (views.profile_cells)."""
+    average (segment_profiles.profile_cell_text)."""
     return labelled_heatmap(
         profiles,
         x=alt.X(
@@ -117,11 +121,11 @@ def profile_heatmap(profiles: pd.DataFrame) -> alt.Chart:
         tooltip=[
             alt.Tooltip("segment_name:N", title="Segment"),
             alt.Tooltip("feature:N", title="Feature"),
-            alt.Tooltip("cell_text:N", title="Index (100 = average) or difference"),
+            alt.Tooltip("profile_cell_text:N", title="Index (100 = average) or difference"),
             alt.Tooltip("segment_mean:Q", title="Segment mean", format=",.2f"),
             alt.Tooltip("population_mean:Q", title="All customers", format=",.2f"),
         ],
-        label=alt.Text("cell_text:N"),
+        label=alt.Text("profile_cell_text:N"),
         font_size=9,
         label_color=alt.condition(
             "abs(datum.z_score) > 1.2", alt.value("white"), alt.value("#222")

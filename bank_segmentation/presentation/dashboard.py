@@ -109,7 +109,7 @@ def overview_section(views: SegmentViews) -> None:
     middle.metric("Segments", f"{len(views.overview)}")
     right.metric(
         "Expected value of the campaigns, a year",
-        views.labels.money(views.campaigns.expected_value_amount.sum()),
+        views.total_expected_value_text,
     )
     st.altair_chart(charts.overview(views.overview, views.colours, views.labels.currency))
 
@@ -122,12 +122,10 @@ def segment_card(views: SegmentViews, segment: str) -> None:
     customers, share, spend, deposits = st.columns(4)
     customers.metric("Customers", f"{int(row.customers):,}")
     share.metric("Share of customers", f"{row.customer_share:.1%}")
-    spend.metric(
-        "Median card spend per month", views.labels.money(row.median_spend_per_month_amount)
-    )
+    spend.metric("Median card spend per month", row.median_spend_per_month_text)
     deposits.metric(
         "Deposit balances, summed",
-        views.labels.money(row.total_deposit_balance_amount, compact=True),
+        row.total_deposit_balance_text,
     )
     recommended = actions.loc[actions.has_campaign]
     if recommended.empty:

@@ -5,6 +5,9 @@ SVG, no scripts, nothing fetched) plus PNG exports of the key charts.
     python -m bank_segmentation.presentation.html_report \
         --database warehouse/bank_segmentation.duckdb \
         --analyses target/compiled/bank_segmentation/analyses --out reports
+
+Over 300 lines on purpose: one section function per section of the report, in its order,
+so the page reads top to bottom here.
 """
 
 from __future__ import annotations
@@ -61,17 +64,16 @@ STANDOUT_FEATURES = 3
 
 def summary_section(views: SegmentViews) -> str:
     """One screen: every segment's size, typical spend, campaign value and top action."""
-    labels = views.labels
     value = views.campaigns.groupby("segment_key").expected_value_amount.sum()
     top = views.campaigns.drop_duplicates("segment_key").set_index("segment_key")
     rows = "".join(
         f'<tr data-segment="{html.escape(r.segment_key)}"><td>{html.escape(r.segment_name)}</td>'
         + number_cell(r.customers, f"{r.customers:,}")
         + number_cell(r.customer_share, f"{r.customer_share:.1%}")
+        + number_cell(r.median_spend_per_month_amount, r.median_spend_per_month_text)
         + number_cell(
-            r.median_spend_per_month_amount, labels.money(r.median_spend_per_month_amount)
+            value.get(r.segment_key, 0.0), views.segment_expected_value_text(r.segment_key)
         )
-        + number_cell(value.get(r.segment_key, 0.0), labels.money(value.get(r.segment_key, 0.0)))
         + "<td>"
         + (
             f"{html.escape(top.loc[r.segment_key].action_label)} "
@@ -90,12 +92,13 @@ def summary_section(views: SegmentViews) -> str:
             views.overview.customer_share.sum(), f"{views.overview.customer_share.sum():.1%}"
         )
         + "<td></td>"
-        + number_cell(value.sum(), labels.money(value.sum()))
+        + number_cell(value.sum(), views.total_expected_value_text)
         + "<td></td></tr>"
     )
     return (
         f'<p class="lead">{total:,} customers in {len(views.overview)} segments. The campaigns '
-        f"below are expected to earn {html.escape(labels.money(value.sum()))} over a year.</p>"
+        f"below are expected to earn {html.escape(views.total_expected_value_text)} over a "
+        "year.</p>"
         '<table id="segment-overview"><thead><tr><th>segment</th>'
         '<th class="number">customers</th><th class="number">share</th>'
         '<th class="number">median card spend per month</th>'
@@ -126,18 +129,16 @@ def standout_features(views: SegmentViews, segment_key: str) -> str:
     """The features the segment differs most on (largest |z-score|), with both values."""
     profile = views.profiles.loc[views.profiles.segment_key == segment_key]
     strongest = profile.reindex(profile.z_score.abs().sort_values(ascending=False).index)
-    labels = views.labels
     return "; ".join(
-        f"{r.feature} {labels.value(r.feature_key, r.segment_mean)} "
-        f"(all customers {labels.value(r.feature_key, r.population_mean)})"
+        f"{r.feature} {r.segment_mean_text} (all customers {r.population_mean_text})"
         for r in strongest.head(STANDOUT_FEATURES).itertuples()
     )
 
 
-def action_item(action, money) -> str:
+def action_item(action) -> str:
     targeted = (
         f" ({action.targeted_customers:,.0f} customers, expected value "
-        f"{money(action.expected_value_amount)} a year)"
+        f"{action.expected_value_text} a year)"
         if pd.notna(action.targeted_customers)
         else ""
     )
@@ -155,9 +156,7 @@ def segment_cards(views: SegmentViews) -> str:
         offered = actions.loc[actions.has_campaign]
         standout = standout_features(views, segment_key)
         plan = (
-            "<ul>"
-            + "".join(action_item(a, views.labels.money) for a in offered.itertuples())
-            + "</ul>"
+            "<ul>" + "".join(action_item(a) for a in offered.itertuples()) + "</ul>"
             if not offered.empty
             else f'<p class="no-campaign">{html.escape(first.action_description)}</p>'
         )
@@ -168,7 +167,7 @@ def segment_cards(views: SegmentViews) -> str:
             f"<p>{html.escape(first.segment_description)}</p>"
             f'<p><span class="customers" data-value="{summary.customers}">'
             f"{summary.customers:,} customers</span> ({summary.customer_share:.1%}), median card "
-            f"spend {html.escape(views.labels.money(summary.median_spend_per_month_amount))} per "
+            f"spend {html.escape(summary.median_spend_per_month_text)} per "
             f"month</p>"
             f'<p class="note">Stands out on: {html.escape(standout)}</p>' + plan + "</div>"
         )

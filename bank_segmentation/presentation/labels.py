@@ -1,11 +1,11 @@
-"""How a feature, a segment or an action is shown to people: its label, unit and number format,
-from the display_formats mart (seeds display_labels and display_units, var currency). A name
-without a row is shown with spaces and a capital ("high_cash_share" -> "High cash share"), so
-no column name reaches a reader."""
+"""How a feature, a segment or an action is named to people: its label from the display_formats
+mart (seeds display_labels and display_units, var currency). A name without a row is shown with
+spaces and a capital ("high_cash_share" -> "High cash share"), so no column name reaches a
+reader. Values are never formatted here: the marts carry them as text (macro
+display_value_text, money_text), so the report, the dashboard and BI show the same."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -18,63 +18,18 @@ def humanised(name: str) -> str:
 
 
 @dataclass(frozen=True)
-class DisplayFormat:
-    label: str
-    scale: float = 1.0
-    decimals: int = 2
-    value_suffix: str = ""
-    is_signed: bool = False
-
-
-@dataclass(frozen=True)
 class Labels:
-    formats: dict[str, DisplayFormat] = field(default_factory=dict)
-    currency: str = ""
-
-    def format_of(self, name: str) -> DisplayFormat:
-        return self.formats.get(name) or DisplayFormat(humanised(name))
+    names: dict[str, str] = field(default_factory=dict)
+    currency: str = ""  # the reporting currency (chart axes)
 
     def label(self, name: str) -> str:
-        return self.format_of(name).label
-
-    def is_signed(self, name: str) -> bool:
-        return self.format_of(name).is_signed
-
-    def value(
-        self, name: str, value: float | None, signed: bool = False, compact: bool = False
-    ) -> str:
-        """`value` of feature `name` as shown: '62 %', '5,698 EUR', '+120 EUR' (signed=True);
-        compact (a heatmap cell): thousands as k, no currency ('+93.8k', '+28 %')."""
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return "-"
-        shown = self.format_of(name)
-        scaled = value * shown.scale
-        sign = "+" if signed else ""
-        if compact and abs(scaled) >= 10_000:
-            return f"{scaled / 1000:{sign},.1f}k"
-        number = f"{scaled:{sign},.{shown.decimals}f}"
-        suffix = "" if compact and shown.value_suffix == self.currency else shown.value_suffix
-        return f"{number} {suffix}".strip()
-
-    def money(self, amount: float, compact: bool = False) -> str:
-        """'5,698 EUR'; compact: '131.0M EUR' from a million on."""
-        if compact and abs(amount) >= 1_000_000:
-            return f"{amount / 1_000_000:,.1f}M {self.currency}".strip()
-        return f"{amount:,.0f} {self.currency}".strip()
+        return self.names.get(name) or humanised(name)
 
 
 def labels_from_frame(formats: pd.DataFrame) -> Labels:
-    """Labels from display_formats rows (source_name, label, scale, decimals, value_suffix,
-    is_signed, unit)."""
-    rows = {
-        r.source_name: DisplayFormat(
-            label=r.label,
-            scale=float(r.scale),
-            decimals=int(r.decimals),
-            value_suffix="" if pd.isna(r.value_suffix) else str(r.value_suffix),
-            is_signed=bool(r.is_signed),
-        )
-        for r in formats.itertuples()
-    }
+    """Labels from display_formats rows (source_name, label, unit, value_suffix)."""
     currencies = formats.loc[formats.unit == "currency", "value_suffix"].dropna()
-    return Labels(rows, currencies.iloc[0] if len(currencies) else "")
+    return Labels(
+        dict(zip(formats.source_name, formats.label, strict=True)),
+        currencies.iloc[0] if len(currencies) else "",
+    )

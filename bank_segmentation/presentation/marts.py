@@ -56,7 +56,8 @@ def segment_overview(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.D
             segment_id, segment_name, customers, customer_share,
             total_spend_per_month_amount, median_spend_per_month_amount,
             total_deposit_balance_amount, mean_recurring_income_amount,
-            mean_product_breadth, credit_card_share, loan_holder_share
+            mean_product_breadth, credit_card_share, loan_holder_share,
+            median_spend_per_month_text, total_deposit_balance_text
         from segment_summary
         where as_of_date = ?
         order by segment_id
@@ -84,7 +85,8 @@ def segment_profiles(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.D
         connection,
         """
         select segment_id, segment_name, feature, segment_mean, population_mean,
-               index_vs_population, difference_vs_population, z_score
+               index_vs_population, difference_vs_population, z_score,
+               segment_mean_text, population_mean_text, profile_cell_text
         from segment_profiles
         where as_of_date = ?
         order by segment_id, feature
@@ -99,7 +101,8 @@ def segment_playbook(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.D
         """
         select segment_id, segment_name, customers, segment_description, action, has_campaign,
                channel, product, action_description, response_rate, value_basis, value_rate,
-               targeted_customers, expected_value_amount
+               targeted_customers, expected_value_amount, expected_value_text,
+               segment_expected_value_text, total_expected_value_text
         from segment_playbook
         where as_of_date = ?
         order by segment_id, expected_value_amount desc nulls last, action
@@ -111,8 +114,7 @@ def segment_playbook(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.D
 def display_formats(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return frame(
         connection,
-        "select source_name, unit, label, scale, decimals, value_suffix, is_signed "
-        "from display_formats",
+        "select source_name, unit, label, value_suffix from display_formats",
     )
 
 

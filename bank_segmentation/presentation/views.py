@@ -1,7 +1,8 @@
 """One as-of date's worth of everything the dashboard and the report show, read once.
 
 The frames are ready to show: segment_name, from/to_segment_name and feature hold display
-labels (presentation/labels.py); segment_key and feature_key keep the marts' names."""
+labels (presentation/labels.py); segment_key and feature_key keep the marts' names; values
+come as the marts' texts (*_text columns)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,15 @@ class SegmentViews:
         return verdict_in_words(self.verdict, list(self.verdict_reasons))
 
     @property
+    def total_expected_value_text(self) -> str:
+        """What every campaign of the as-of date is expected to earn in a year, as shown."""
+        return str(self.playbook.total_expected_value_text.iloc[0])
+
+    def segment_expected_value_text(self, segment_key: str) -> str:
+        rows = self.playbook.loc[self.playbook.segment_key == segment_key]
+        return str(rows.segment_expected_value_text.iloc[0])
+
+    @property
     def campaigns(self) -> pd.DataFrame:
         """The playbook's rows with a campaign (no no_campaign rows)."""
         return self.playbook.loc[self.playbook.has_campaign]
@@ -60,18 +70,6 @@ def with_segment_labels(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
 def with_feature_labels(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     labelled = frame.assign(feature_key=frame.feature)
     return labelled.assign(feature=labelled.feature_key.map(labels.label))
-
-
-def profile_cells(profiles: pd.DataFrame, labels: Labels) -> pd.DataFrame:
-    """Per cell the text a profile shows: the index (100 = average), or for a feature that can
-    be below 0 (an index of it means nothing) the difference from the average in its unit."""
-    text = [
-        labels.value(r.feature_key, r.difference_vs_population, signed=True, compact=True)
-        if labels.is_signed(r.feature_key)
-        else ("-" if pd.isna(r.index_vs_population) else f"{r.index_vs_population:,.0f}")
-        for r in profiles.itertuples()
-    ]
-    return profiles.assign(cell_text=text)
 
 
 def playbook_labels(playbook: pd.DataFrame, labels: Labels) -> pd.DataFrame:
@@ -104,7 +102,7 @@ def read_views(connection: duckdb.DuckDBPyConnection, as_of: date | None = None)
             for name, colour in segment_colours(marts.all_segments(connection)).items()
         },
         overview=with_segment_labels(marts.segment_overview(connection, as_of), labels),
-        profiles=profile_cells(profiles, labels),
+        profiles=profiles,
         playbook=playbook_labels(marts.segment_playbook(connection, as_of), labels),
         migration=migration.assign(
             from_segment_name=migration.from_segment_name.map(labels.label),

@@ -104,6 +104,23 @@ joined as (
             and summary.segment_id = targeted.segment_id
             and campaign_playbook.action = targeted.action
 
+),
+
+-- The expected values as shown: the action's, its segment's campaigns' and all
+-- campaigns' of the as-of date.
+final as (
+
+    select
+        *,
+        {{ money_text('expected_value_amount') }} as expected_value_text,
+        {{ money_text(
+            'sum(coalesce(expected_value_amount, 0)) over (partition by as_of_date, segment_id)'
+        ) }} as segment_expected_value_text,
+        {{ money_text(
+            'sum(coalesce(expected_value_amount, 0)) over (partition by as_of_date)'
+        ) }} as total_expected_value_text
+    from joined
+
 )
 
-select * from joined
+select * from final

@@ -28,10 +28,16 @@ unpivoted as (
 
 ),
 
+formats as (
+
+    select * from {{ ref('display_formats') }}
+
+),
+
 signed_features as (
 
     select source_name as feature
-    from {{ ref('display_formats') }}
+    from formats
     where is_signed
 
 ),
@@ -97,6 +103,30 @@ compared as (
     left join signed_features
         on segments.feature = signed_features.feature
 
+),
+
+-- The texts the report and the dashboard show: the means in the feature's unit, and a
+-- profile cell (the index, or for a signed feature the difference, compact).
+final as (
+
+    select
+        compared.*,
+        {{ display_value_text('compared.segment_mean', 'formats') }}
+            as segment_mean_text,
+        {{ display_value_text('compared.population_mean', 'formats') }}
+            as population_mean_text,
+        case
+            when formats.is_signed
+                then {{ display_value_text(
+                    'compared.difference_vs_population', 'formats', signed=true, compact=true
+                ) }}
+            when compared.index_vs_population is null then 'missing'
+            else {{ grouped_number('compared.index_vs_population', 0) }}
+        end as profile_cell_text
+    from compared
+    left join formats
+        on compared.feature = formats.source_name
+
 )
 
-select * from compared
+select * from final

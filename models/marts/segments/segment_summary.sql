@@ -121,7 +121,11 @@ final as (
         cast(aggregated.age_unknown_share as double) as age_unknown_share,
         {{ ratio('top_regions.top_region_customers', 'aggregated.customers') }}
             as top_region_share,
-        aggregated.as_of_date
+        aggregated.as_of_date,
+        {{ money_text('aggregated.median_spend_per_month_amount') }}
+            as median_spend_per_month_text,
+        {{ money_text('aggregated.total_deposit_balance_amount', compact=true) }}
+            as total_deposit_balance_text
     from aggregated
     inner join top_regions
         on
