@@ -1,5 +1,8 @@
 """The clustering core on small synthetic tables: learned parameters, determinism, stable ids,
-empty input and every configuration error."""
+empty input and every configuration error.
+
+Over 300 lines on purpose: one test per rule of the core, on shared synthetic tables.
+"""
 
 from __future__ import annotations
 

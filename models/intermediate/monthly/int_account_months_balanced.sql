@@ -1,6 +1,8 @@
 {{ config(**incremental_by_booking_month()) }}
 
 {#-
+    Over 300 lines on purpose: one balance rule from snapshots and flows, each step a CTE.
+
     One row per account per booking month (up to the as-of month) with a booking or a balance
     snapshot: the balance before the month's first such day (opening), after its last
     (closing), and the days of the month the account ended below 0. From end-of-day balances
