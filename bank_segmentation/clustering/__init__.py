@@ -1,15 +1,17 @@
 """Clustering core: usable on any pandas feature table, inside or outside dbt.
 
-from bank_segmentation.clustering import SegmentationConfig, fit_segmentation, assign_segments
+from bank_segmentation.clustering import SegmentationConfig, fit_segmentation
 fitted = fit_segmentation(features, SegmentationConfig(features=[...]))
-assignments = assign_segments(fitted.model, features)
+fitted.model, fitted.training_labels
+
+Customers are scored in SQL only (models/clustering/customer_segment_assignments.sql), on every
+engine; read customer_segment_assignments from the warehouse for a model's assignments.
 """
 
 from bank_segmentation.clustering.config import ConfigError, SegmentationConfig
 from bank_segmentation.clustering.model import (
     FittedSegmentation,
     SegmentationModel,
-    assign_segments,
     fit_segmentation,
 )
 
@@ -18,6 +20,5 @@ __all__ = [
     "FittedSegmentation",
     "SegmentationConfig",
     "SegmentationModel",
-    "assign_segments",
     "fit_segmentation",
 ]
