@@ -43,6 +43,12 @@ inner join ranked_features
 group by sizes.segment_id, sizes.segment_name, sizes.customers
 order by sizes.customers desc, sizes.segment_id
 """
+DECISION_QUERY = """
+select as_of_date, action, model_version, reason
+from main.segmentation_decisions
+order by as_of_date desc
+limit 1
+"""
 QUALITY_QUERY = """
 select table_name, rows_in, rows_kept, rows_rejected
 from main.data_quality_row_counts
@@ -67,6 +73,9 @@ def describe(database: Path) -> str:
         if table_exists(connection, "customer_segment_assignments"):
             lines += ["", "Segments (defining features: centroid z-score vs all customers):"]
             lines.append(connection.sql(SEGMENT_QUERY).df().to_string(index=False))
+        if table_exists(connection, "segmentation_decisions"):
+            for as_of, action, version, reason in connection.sql(DECISION_QUERY).fetchall():
+                lines += ["", f"Model on {as_of}: {action} ({version}): {reason}"]
     lines += [
         "",
         "Query it:",

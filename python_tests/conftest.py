@@ -50,8 +50,13 @@ HISTORY_AS_OF_DATES = ("2025-04-30", "2025-05-31", "2025-06-30")
 HISTORY_LOOKBACK_MONTHS = 3
 
 
-def history_vars(as_of: str) -> str:
-    return f"{{as_of_date: '{as_of}', lookback_months: {HISTORY_LOOKBACK_MONTHS}}}"
+def history_vars(as_of: str, mode: str = "fit") -> str:
+    """Retrains every month (segmentation_mode fit) so that retrains are tested on it; the
+    default, auto, is tested month by month in test_autopilot."""
+    return (
+        f"{{as_of_date: '{as_of}', lookback_months: {HISTORY_LOOKBACK_MONTHS}, "
+        f"segmentation_mode: {mode}}}"
+    )
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ def test_column_of_the_wrong_type_is_fatal(clean_raw, tmp_path):
 def test_unusable_segmentation_config_is_fatal(clean_raw, tmp_path):
     args = ["build", "--vars", f"{{as_of_date: '{AS_OF}', segmentation_mode: refit}}"]
     message = failure_message(clean_raw, tmp_path / "w.duckdb", args=args)
-    assert "segmentation_mode: 'refit' is not one of fit, score" in message
+    assert "segmentation_mode: 'refit' is not one of auto, fit, score" in message
 
 
 @pytest.mark.parametrize("kept_customers", [1, 2])

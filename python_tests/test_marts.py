@@ -238,7 +238,7 @@ def test_scoring_a_month_whose_customers_moved_stops_and_says_retrain(history_wa
     transactions = read(raw, "transactions")
     transactions["channel"] = transactions.channel.replace({"card_online": "card_pos"})
     write(raw, "transactions", transactions)
-    variables = history_vars(HISTORY_AS_OF_DATES[-1])[:-1] + ", segmentation_mode: score}"
+    variables = history_vars(HISTORY_AS_OF_DATES[-1], mode="score")
     with pytest.raises(DbtFailed) as failed:
         run_dbt(["build", "--vars", variables], raw_path=raw, database=database)
     message = str(failed.value)

@@ -23,7 +23,8 @@ from bank_segmentation.clustering.persistence import (
 )
 from bank_segmentation.clustering.verdict import STRONG, VerdictReason
 
-MODES = ("fit", "score")
+MODES = ("auto", "fit", "score")
+ACTIONS = ("fit", "retrain", "score")  # what segmentation_decision decides
 log = logging.getLogger(__name__)
 
 
@@ -42,6 +43,18 @@ def check_mode(mode: str) -> str:
     if mode not in MODES:
         raise ConfigError(f"segmentation_mode: '{mode}' is not one of {', '.join(MODES)}")
     return mode
+
+
+def decided_action(mode: str, decision: pd.DataFrame) -> str:
+    """What this build does, fit or score, from segmentation_decision's one row (its action:
+    fit, retrain or score). The var is checked here, where a wrong value is named."""
+    check_mode(mode)
+    if decision.empty:
+        return "fit" if mode != "score" else "score"
+    action = str(decision["action"].iloc[0])
+    if action not in ACTIONS:
+        raise ConfigError(f"segmentation_decision: action '{action}' is not one of {ACTIONS}")
+    return "score" if action == "score" else "fit"
 
 
 def window_reasons(window: pd.DataFrame) -> list[VerdictReason]:

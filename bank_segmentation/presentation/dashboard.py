@@ -183,6 +183,9 @@ def page(database: str) -> None:
         st.altair_chart(charts.migration_matrix(views.migration, views.colours))
     st.header("Stability")
     st.write(stability_summary(views.feature_drift, views.share_drift))
+    if not views.decisions.empty:
+        latest = views.decisions.iloc[0]
+        st.write(f"Model on {latest.as_of_date}: {latest.action} ({latest.reason}).")
     table(
         views.feature_drift,
         {

@@ -222,9 +222,17 @@ def stability_section(views: SegmentViews) -> str:
         + "</tr>"
         for r in views.share_drift.itertuples()
     )
+    decisions = "".join(
+        f"<tr><td>{r.as_of_date}</td><td>{html.escape(r.action)}</td>"
+        f"<td>{html.escape(str(r.model_version))}</td><td>{html.escape(r.reason)}</td></tr>"
+        for r in views.decisions.itertuples()
+    )
     return (
         f'<p id="stability-summary">'
         f"{html.escape(stability_summary(views.feature_drift, views.share_drift))}</p>"
+        '<table id="model-decisions"><thead><tr><th>as-of date</th><th>model</th>'
+        "<th>version</th><th>why</th></tr></thead>"
+        f"<tbody>{decisions}</tbody></table>"
         '<table id="feature-drift"><thead><tr><th>feature</th>'
         '<th class="number">PSI vs training</th><th>status</th>'
         '<th class="number">PSI vs previous</th><th>status</th></tr></thead>'

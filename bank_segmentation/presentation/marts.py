@@ -209,3 +209,23 @@ def share_drift(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFr
         """,
         as_of,
     )
+
+
+def model_decisions(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """What each build up to `as_of` did about the model (fit, score, retrain) and why, the
+    latest first; empty for a warehouse built before segmentation_decisions existed."""
+    exists = connection.execute(
+        "select count(*) from information_schema.tables where table_name = 'segmentation_decisions'"
+    ).fetchall()[0][0]
+    if not exists:
+        return pd.DataFrame(columns=["as_of_date", "action", "model_version", "reason"])
+    return frame(
+        connection,
+        """
+        select as_of_date, action, model_version, reason
+        from segmentation_decisions
+        where as_of_date <= ?
+        order by as_of_date desc
+        """,
+        as_of,
+    )

@@ -42,6 +42,7 @@ class SegmentViews:
     quality_reasons: pd.DataFrame
     feature_drift: pd.DataFrame
     share_drift: pd.DataFrame
+    decisions: pd.DataFrame  # what each build did about the model, latest first
 
     @property
     def verdict_headline(self) -> str:
@@ -114,4 +115,5 @@ def read_views(connection: duckdb.DuckDBPyConnection, as_of: date | None = None)
         quality_reasons=reasons,
         feature_drift=with_feature_labels(marts.feature_drift(connection, as_of), labels),
         share_drift=with_segment_labels(marts.share_drift(connection, as_of), labels),
+        decisions=marts.model_decisions(connection, as_of),
     )

@@ -1,6 +1,6 @@
-{% macro stored_model_features() %}
+{% macro stored_model_features(registry=none) %}
     {#- The features any stored model version uses (run time); empty before the first fit. -#}
-    {%- set registry = segmentation_model_registry() -%}
+    {%- set registry = registry or segmentation_model_registry() -%}
     {%- if not execute or load_relation(registry) is none -%}
         {{ return([]) }}
     {%- endif -%}

@@ -1,11 +1,12 @@
 """The model registry: one row per segment per feature per fitted model version.
 
-segmentation_mode=fit (default) fits on the feature table and adds (or replaces) the version
-for this as-of date, keeping segment ids and names of a previous version's segments that still
-exist; segmentation_mode=score adds nothing and scoring uses the stored model.
+Fits when segmentation_decision says fit or retrain (var segmentation_mode auto, the default,
+decides from the data; fit and score override): adds (or replaces) the version for this as-of
+date, keeping segment ids and names of a previous version's segments that still exist. When it
+says score it adds nothing and scoring uses the stored model.
 """
 
-from bank_segmentation.clustering.dbt_adapter import fit_model_rows, to_pandas
+from bank_segmentation.clustering.dbt_adapter import decided_action, fit_model_rows, to_pandas
 
 
 def model(dbt, session):
@@ -22,13 +23,14 @@ def model(dbt, session):
     naming_rules = to_pandas(dbt.ref("segment_naming_rules"))
     naming_floors = to_pandas(dbt.ref("feature_name_floors"))
     window = to_pandas(dbt.ref("feature_window"))
+    decision = to_pandas(dbt.ref("segmentation_decision"))
     stored = to_pandas(session.sql(f"select * from {dbt.this}")) if dbt.is_incremental else None
     return fit_model_rows(
         features,
         naming_rules,
         stored,
         settings or {},
-        mode or "fit",
+        decided_action(mode or "auto", decision),
         features_override,
         naming_floors=naming_floors,
         window=window,

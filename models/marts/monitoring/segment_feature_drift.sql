@@ -4,10 +4,10 @@
     against the version's training as-of date and against the previous as-of date, both binned
     with the deciles learned at training (segment_drift_bins; a bin of its own for missing
     values). PSI = sum over bins of (share now - share then) x ln(share now / share then),
-    shares floored at 0.0001. Null where the date compared with is not in segment_history.
+    shares floored at 0.0001 (macros psi_share, population_stability_index). Null where the
+    date compared with is not in segment_history.
 -#}
 {%- set features = drift_features() %}
-{%- set share_floor = 0.0001 %}
 with
 
 history as (
@@ -124,12 +124,9 @@ bin_pairs as (
         compared_dates.previous_as_of_date,
         bins.feature,
         bin_numbers.bin_number,
-        greatest(coalesce(now_shares.customer_share, 0), {{ share_floor }})
-            as share_now,
-        greatest(coalesce(training_shares.customer_share, 0), {{ share_floor }})
-            as share_at_training,
-        greatest(coalesce(previous_shares.customer_share, 0), {{ share_floor }})
-            as share_previous,
+        {{ psi_share('now_shares.customer_share') }} as share_now,
+        {{ psi_share('training_shares.customer_share') }} as share_at_training,
+        {{ psi_share('previous_shares.customer_share') }} as share_previous,
         training_shares.customer_share is not null as training_date_binned,
         previous_shares.customer_share is not null as previous_date_binned
     from compared_dates
@@ -167,13 +164,11 @@ psi as (
         previous_as_of_date,
         case
             when {{ dbt.bool_or('training_date_binned') }}
-                then sum(
-                    (share_now - share_at_training) * ln(share_now / share_at_training)
-                )
+                then {{ population_stability_index('share_now', 'share_at_training') }}
         end as psi_vs_training,
         case
             when {{ dbt.bool_or('previous_date_binned') }}
-                then sum((share_now - share_previous) * ln(share_now / share_previous))
+                then {{ population_stability_index('share_now', 'share_previous') }}
         end as psi_vs_previous
     from bin_pairs
     group by
