@@ -15,7 +15,7 @@ from bank_segmentation.clustering import (
     SegmentationConfig,
     fit_segmentation,
 )
-from bank_segmentation.clustering.dbt_adapter import fit_model_rows
+from bank_segmentation.clustering.dbt_adapter import decided_action, fit_model_rows, scoring_rows
 from bank_segmentation.clustering.naming import (
     Centroid,
     Condition,
@@ -317,3 +317,24 @@ def test_dbt_glue_handles_empty_input_and_modes():
     earlier = blobs(60, seed=13).assign(as_of_date=pd.Timestamp("2025-05-31"))
     with pytest.raises(ConfigError, match="no stored segmentation model trained on or before"):
         fit_model_rows(earlier, rules, stored, settings, "score")
+
+
+def test_a_scoring_build_adds_no_rows_and_needs_a_stored_version():
+    rules = pd.DataFrame(columns=["segment_name", "priority", "feature", "min_z", "max_z"])
+    settings = {"features": list(FEATURES), "k_min": 2, "k_max": 3}
+    stored = fit_model_rows(blobs(60, seed=13), rules, None, settings, "fit")
+    decided = pd.DataFrame(
+        {
+            "as_of_date": [pd.Timestamp("2025-07-31")],
+            "action": ["score"],
+            "stored_model_version": [stored.model_version.iloc[0]],
+        }
+    )
+    assert decided_action("auto", decided) == "score"
+    assert scoring_rows(stored, decided).empty
+    unknown = decided.assign(stored_model_version=[None])
+    with pytest.raises(ConfigError, match="on or before 2025-07-31; build that as-of date"):
+        scoring_rows(stored, unknown)
+    assert decided_action("auto", decided.assign(action=["retrain"])) == "fit"
+    with pytest.raises(ConfigError, match="segmentation_mode: 'sometimes' is not one of"):
+        decided_action("sometimes", decided)

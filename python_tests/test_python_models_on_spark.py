@@ -116,6 +116,15 @@ def test_python_models_take_pyspark_dataframes_and_match_pandas(spark):
                 "segment_naming_rules": spark_rules,
                 "feature_name_floors": spark.createDataFrame(FLOORS),
                 "feature_window": window,
+                "segmentation_decision": spark.createDataFrame(
+                    pd.DataFrame(
+                        {
+                            "as_of_date": [pd.Timestamp("2025-06-30")],
+                            "action": ["fit"],
+                            "stored_model_version": ["none"],
+                        }
+                    )
+                ),
             },
             {"segmentation": SETTINGS, "segmentation_mode": "fit"},
         ),

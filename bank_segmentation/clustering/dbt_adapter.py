@@ -57,6 +57,20 @@ def decided_action(mode: str, decision: pd.DataFrame) -> str:
     return "score" if action == "score" else "fit"
 
 
+def scoring_rows(stored_models: pd.DataFrame | None, decision: pd.DataFrame) -> pd.DataFrame:
+    """The registry rows a scoring build adds: none, once there is a stored version to score
+    with (segmentation_decision's stored_model_version). Without one, say which setting to
+    change."""
+    version = None if decision.empty else decision["stored_model_version"].iloc[0]
+    if stored_models is None or stored_models.empty or version is None or pd.isna(version):
+        as_of = "this as-of date" if decision.empty else str(decision["as_of_date"].iloc[0])[:10]
+        raise ConfigError(
+            "segmentation_mode=score: no stored segmentation model trained on or before "
+            f"{as_of}; build that as-of date once with segmentation_mode=fit (or auto)"
+        )
+    return empty_model_frame()
+
+
 def window_reasons(window: pd.DataFrame) -> list[VerdictReason]:
     """What the verdict should say about the feature window (feature_window): whether the
     extract was shorter than the lookback."""

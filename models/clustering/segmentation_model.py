@@ -6,7 +6,12 @@ date, keeping segment ids and names of a previous version's segments that still 
 says score it adds nothing and scoring uses the stored model.
 """
 
-from bank_segmentation.clustering.dbt_adapter import decided_action, fit_model_rows, to_pandas
+from bank_segmentation.clustering.dbt_adapter import (
+    decided_action,
+    fit_model_rows,
+    scoring_rows,
+    to_pandas,
+)
 
 
 def model(dbt, session):
@@ -19,19 +24,18 @@ def model(dbt, session):
     mode = dbt.config.get("segmentation_mode")
     settings = dbt.config.get("segmentation")
     features_override = dbt.config.get("segmentation_features")
-    features = to_pandas(dbt.ref("int_customer_features"))
-    naming_rules = to_pandas(dbt.ref("segment_naming_rules"))
-    naming_floors = to_pandas(dbt.ref("feature_name_floors"))
-    window = to_pandas(dbt.ref("feature_window"))
     decision = to_pandas(dbt.ref("segmentation_decision"))
+    action = decided_action(mode or "auto", decision)
     stored = to_pandas(session.sql(f"select * from {dbt.this}")) if dbt.is_incremental else None
+    if action == "score":  # the customer features are not even read
+        return scoring_rows(stored, decision)
     return fit_model_rows(
-        features,
-        naming_rules,
+        to_pandas(dbt.ref("int_customer_features")),
+        to_pandas(dbt.ref("segment_naming_rules")),
         stored,
         settings or {},
-        decided_action(mode or "auto", decision),
+        action,
         features_override,
-        naming_floors=naming_floors,
-        window=window,
+        naming_floors=to_pandas(dbt.ref("feature_name_floors")),
+        window=to_pandas(dbt.ref("feature_window")),
     )
