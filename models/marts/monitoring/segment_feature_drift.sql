@@ -105,12 +105,7 @@ bin_shares as (
 
 bin_numbers as (
 
-    {%- for bin_number in range(0, 11) %}
-        select {{ bin_number }} as bin_number
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
+    {{ drift_bin_numbers() }}
 
 ),
 

@@ -3,16 +3,7 @@
     (segmentation_decision: fit, score or retrain, and why) and the model version that scored
     the date. Rebuilding a date replaces its row; a log, so --full-refresh keeps it.
 -#}
-{{ config(
-    materialized='incremental',
-    unique_key='as_of_date',
-    incremental_strategy=(
-        'insert_overwrite' if target.type == 'spark' else 'delete+insert'
-    ),
-    partition_by=(['as_of_date'] if target.type == 'spark' else none),
-    on_schema_change='fail',
-    full_refresh=false
-) }}
+{{ config(**incremental_by_as_of_date(keep_on_full_refresh=true)) }}
 
 with
 

@@ -4,15 +4,7 @@
     never duplicates: delete+insert on as_of_date, or on Spark (Parquet tables have no delete)
     an insert_overwrite of the as_of_date partition.
 -#}
-{{ config(
-    materialized='incremental',
-    unique_key='as_of_date',
-    incremental_strategy=(
-        'insert_overwrite' if target.type == 'spark' else 'delete+insert'
-    ),
-    partition_by=(['as_of_date'] if target.type == 'spark' else none),
-    on_schema_change='fail'
-) }}
+{{ config(**incremental_by_as_of_date()) }}
 
 with
 
