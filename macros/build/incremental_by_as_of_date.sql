@@ -1,9 +1,9 @@
-{% macro incremental_by_as_of_date(keep_on_full_refresh=false) %}
+{% macro incremental_by_as_of_date() %}
     {#-
         Config of the models that keep one slice per as-of date across builds: building a date
         replaces all of its rows, never duplicates (delete+insert on as_of_date; on Spark,
-        Parquet tables have no delete, so the as_of_date partition is overwritten).
-        keep_on_full_refresh: a log that --full-refresh must not empty.
+        Parquet tables have no delete, so the as_of_date partition is overwritten). Whether
+        --full-refresh keeps them is said in each model's YAML (full_refresh: false).
     -#}
     {{ return({
         'materialized': 'incremental',
@@ -11,6 +11,5 @@
         'incremental_strategy': 'insert_overwrite' if target.type == 'spark' else 'delete+insert',
         'partition_by': ['as_of_date'] if target.type == 'spark' else none,
         'on_schema_change': 'fail',
-        'full_refresh': false if keep_on_full_refresh else none,
     }) }}
 {% endmacro %}

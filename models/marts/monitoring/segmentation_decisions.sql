@@ -3,7 +3,7 @@
     (segmentation_decision: fit, score or retrain, and why) and the model version that scored
     the date. Rebuilding a date replaces its row; a log, so --full-refresh keeps it.
 -#}
-{{ config(**incremental_by_as_of_date(keep_on_full_refresh=true)) }}
+{{ config(**incremental_by_as_of_date()) }}
 
 with
 
