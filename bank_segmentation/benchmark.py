@@ -4,8 +4,10 @@ For each scale it generates the demo extract, then, in the same invocation and o
 files, runs `repeats` times each:
 - ours: the full `dbt build` for the last month end in a fresh warehouse (wall time, per-model
   times from run_results.json, peak memory of the whole process tree);
-- monthly: the build for that month end on a warehouse already built for the month end before
-  it (the month-incremental path a bank runs every month), timed alone;
+- monthly: the build a bank runs every month, timed alone: the same extract in monthly files
+  (transactions and balances one file per month), the last month's files held back for a
+  first build (untimed), then added, and `dbt build` run again as every month, with no vars
+  (the as-of date is the files' last complete month, so dbt parses only what changed);
 - baseline: the pandas notebook (bank_segmentation.notebook_baseline), with a time limit;
 - floor: DuckDB's single-pass sum of amount per customer over the same transactions, after
   one untimed run that warms the file cache;
@@ -41,6 +43,7 @@ from bank_segmentation.benchmark_floor import (
 )
 from bank_segmentation.benchmark_process import Progress, Run, memory_cap, run_measured
 from bank_segmentation.benchmark_report import write_outputs
+from bank_segmentation.demo_data.delivery import last_month_files, write_monthly_parquet
 from bank_segmentation.demo_data.generator import DemoConfig, generate
 from bank_segmentation.notebook_baseline import OUT_OF_MEMORY
 
@@ -53,8 +56,9 @@ FEATURE_LAYER_PREFIXES = (
 BASELINE_MEMORY_SHARE = 0.8
 
 
-def dbt_build(raw: Path, database: Path, as_of: date, workdir: Path, timeout: float) -> Run:
-    """`dbt build` for one as-of date on a warehouse file; per-model times included.
+def dbt_build(raw: Path, database: Path, as_of: date | None, workdir: Path, timeout: float) -> Run:
+    """`dbt build` for one as-of date (None: the files' last complete month) on a warehouse
+    file; per-node times and where the time went included.
 
     One target folder per warehouse, as in a project that builds one warehouse: dbt re-parses
     the project in full when the profile or the vars changed since the last parse in that
@@ -75,8 +79,7 @@ def dbt_build(raw: Path, database: Path, as_of: date, workdir: Path, timeout: fl
         # them in development and CI (make test does), not in every production build
         "--exclude-resource-type",
         "unit_test",
-        "--vars",
-        f"{{as_of_date: '{as_of.isoformat()}'}}",
+        *(["--vars", f"{{as_of_date: '{as_of.isoformat()}'}}"] if as_of else []),
         "--target-path",
         str(target),
         "--log-path",
@@ -85,7 +88,30 @@ def dbt_build(raw: Path, database: Path, as_of: date, workdir: Path, timeout: fl
     run = run_measured(command, env, timeout)
     results = json.loads((target / "run_results.json").read_text())
     run.model_seconds = {r["unique_id"]: r["execution_time"] for r in results["results"]}
+    run.phase_seconds = time_spent(run.seconds, results)
     return run
+
+
+def time_spent(wall_seconds: float, run_results: dict) -> dict[str, float]:
+    """Where a build's time went: outside the node runs (start-up, parse, artifacts: wall
+    time minus run_results' elapsed time), and the node times summed by kind (over the
+    threads, so they add up to more than the elapsed time), the fit on its own."""
+    nodes = run_results["results"]
+    summed = {
+        kind: sum(r["execution_time"] for r in nodes if r["unique_id"].startswith(f"{kind}."))
+        for kind in ("model", "test", "seed")
+    }
+    return {
+        "start_parse_write": wall_seconds - run_results["elapsed_time"],
+        "nodes_elapsed": run_results["elapsed_time"],
+        "models_summed": summed["model"],
+        "tests_summed": summed["test"],
+        "seeds_summed": summed["seed"],
+        "segmentation_model": sum(
+            r["execution_time"] for r in nodes if r["unique_id"].endswith(".segmentation_model")
+        ),
+        "nodes": len(nodes),
+    }
 
 
 def fresh_warehouse(workdir: Path, name: str) -> Path:
@@ -99,13 +125,26 @@ def run_ours(raw: Path, as_of: date, workdir: Path, timeout: float) -> Run:
     return dbt_build(raw, fresh_warehouse(workdir, "bench.duckdb"), as_of, workdir, timeout)
 
 
-def run_monthly(raw: Path, as_of: date, workdir: Path, timeout: float) -> Run:
-    """The build for `as_of` on a warehouse built for the month end before (not timed)."""
+def run_monthly(raw: Path, workdir: Path, timeout: float) -> Run:
+    """The month's build: on the warehouse built (not timed) while the last month's files were
+    held back, once they arrived; no vars, as a scheduled monthly build runs."""
+    monthly_raw = workdir / f"{raw.name}_monthly_files"
+    if not monthly_raw.exists():
+        write_monthly_parquet(raw, monthly_raw)
     database = fresh_warehouse(workdir, "monthly.duckdb")
-    previous = dbt_build(raw, database, previous_month_end(as_of), workdir, timeout)
+    held_back = workdir / "held_back"
+    held_back.mkdir(exist_ok=True)
+    arriving = {path: held_back / path.name for path in last_month_files(monthly_raw)}
+    for path, aside in arriving.items():
+        path.rename(aside)
+    try:
+        previous = dbt_build(monthly_raw, database, None, workdir, timeout)
+    finally:
+        for path, aside in arriving.items():
+            aside.rename(path)
     if previous.returncode != 0:
-        raise RuntimeError("dbt build for the previous month end failed")
-    return dbt_build(raw, database, as_of, workdir, timeout)
+        raise RuntimeError("dbt build for the month before failed")
+    return dbt_build(monthly_raw, database, None, workdir, timeout)
 
 
 def run_baseline(raw: Path, timeout: float) -> Run:
@@ -118,16 +157,18 @@ def feature_layer_seconds(run: Run) -> float:
     return sum(s for uid, s in run.model_seconds.items() if uid.startswith(FEATURE_LAYER_PREFIXES))
 
 
+def median_phases(runs: list[Run]) -> dict[str, float]:
+    return {
+        phase: median([r.phase_seconds[phase] for r in runs]) for phase in runs[0].phase_seconds
+    }
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
 def month_end(first_day: date) -> date:
     return (first_day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-
-
-def previous_month_end(as_of: date) -> date:
-    return as_of.replace(day=1) - timedelta(days=1)
 
 
 def last_month_end(config: DemoConfig) -> date:
@@ -178,7 +219,7 @@ def benchmark_scale(
             raise RuntimeError(f"dbt build failed at {customers} customers")
         label = f"{scale}: monthly build (previous month end first), run {run}/{repeats}"
         with progress.step(f"monthly {customers}", label):
-            monthly.append(run_monthly(raw, as_of, workdir, ours_timeout))
+            monthly.append(run_monthly(raw, workdir, ours_timeout))
         if monthly[-1].returncode != 0:
             raise RuntimeError(f"monthly dbt build failed at {customers} customers")
     baseline = []
@@ -217,6 +258,8 @@ def benchmark_scale(
         "baseline_peak_gib": (
             median([r.peak_bytes for r in baseline]) / 2**30 if baseline_ok else None
         ),
+        "full_build_time_spent": median_phases(ours),
+        "monthly_build_time_spent": median_phases(monthly),
         "slowest_models": {
             m.split(".")[2]: median([r.model_seconds.get(m, 0) for r in ours]) for m in models
         },

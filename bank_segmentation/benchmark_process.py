@@ -26,6 +26,7 @@ class Run:
     peak_bytes: int
     returncode: int
     model_seconds: dict[str, float] = field(default_factory=dict)
+    phase_seconds: dict[str, float] = field(default_factory=dict)
 
 
 class Progress:

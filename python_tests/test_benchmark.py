@@ -46,6 +46,10 @@ def test_benchmark_smoke_run_writes_report_and_plot(tmp_path):
     assert baseline.replace(".", "", 1).isdigit() or baseline.startswith("ran out"), baseline
     assert float(row["monthly build (s)"]) > 0  # the monthly build, timed on its own
     assert 0 < float(row["monthly / full build"]) < 5
+    # where the time went, for each build: the two parts add up to the wall time
+    spent = next(line for line in text.splitlines() if line.startswith("| 300 | monthly |"))
+    wall, outside, runs = (float(cell) for cell in spent.strip("|").split("|")[2:5])
+    assert outside > 0 and runs > 0 and abs(outside + runs - wall) < 0.2
     # the required passes: each measured, their sum reported
     saved = json.loads((tmp_path / "work" / "results.json").read_text())
     passes = saved["results"][0]["required_passes_seconds"]

@@ -11,11 +11,13 @@ can try the reading settings on a delivery that looks like theirs.
 from __future__ import annotations
 
 import argparse
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -118,6 +120,40 @@ def write_delivery(source: Path, out: Path, style: DeliveryStyle) -> Path:
                 monthly = monthly.drop(columns=[lacks[1]])
             write_csv(monthly, out / table / f"{table}_{month}.csv", style)
     return out
+
+
+def write_monthly_parquet(source: Path, out: Path) -> Path:
+    """The clean Parquet extract in source with its dated tables (MONTH_COLUMNS) as a folder of
+    one Parquet file per month each (<table>/<table>_<yyyy-mm>.parquet, undated rows in
+    <table>_undated.parquet), the other tables copied: the files of a bank that delivers every
+    month. Streams through DuckDB, so an extract larger than memory splits too."""
+    out.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect() as connection:
+        for table in SCHEMAS:
+            path = source / f"{table}.parquet"
+            if table not in MONTH_COLUMNS:
+                shutil.copyfile(path, out / path.name)
+                continue
+            (out / table).mkdir(exist_ok=True)
+            month = f"coalesce(strftime({MONTH_COLUMNS[table]}, '%Y-%m'), 'undated')"
+            months = connection.sql(f"select distinct {month} from '{path}'").fetchall()
+            for (name,) in months:
+                connection.sql(
+                    f"copy (select * from '{path}' where {month} = '{name}') "
+                    f"to '{out / table / f'{table}_{name}.parquet'}' (format parquet)"
+                )
+    return out
+
+
+def last_month_files(monthly: Path) -> list[Path]:
+    """The newest month's files of a write_monthly_parquet folder, one per dated table."""
+    newest = []
+    for table in MONTH_COLUMNS:
+        dated = sorted(
+            p for p in (monthly / table).glob(f"{table}_*.parquet") if "undated" not in p.name
+        )
+        newest.append(dated[-1])
+    return newest
 
 
 def main() -> None:
