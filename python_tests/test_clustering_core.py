@@ -15,7 +15,8 @@ from bank_segmentation.clustering import (
     SegmentationConfig,
     fit_segmentation,
 )
-from bank_segmentation.clustering.dbt_adapter import decided_action, fit_model_rows, scoring_rows
+from bank_segmentation.clustering.dbt_adapter import fit_model_rows
+from bank_segmentation.clustering.decision import decided_action, scoring_rows
 from bank_segmentation.clustering.naming import (
     Centroid,
     Condition,

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from bank_segmentation.clustering.config import ConfigError, SegmentationConfig
+from bank_segmentation.clustering.decision import check_mode
 from bank_segmentation.clustering.model import fit_segmentation
 from bank_segmentation.clustering.naming import floors_from_frame, rules_from_frame
 from bank_segmentation.clustering.persistence import (
@@ -23,52 +24,7 @@ from bank_segmentation.clustering.persistence import (
 )
 from bank_segmentation.clustering.verdict import STRONG, VerdictReason
 
-MODES = ("auto", "fit", "score")
-ACTIONS = ("fit", "retrain", "score")  # what segmentation_decision decides
 log = logging.getLogger(__name__)
-
-
-def to_pandas(relation: Any) -> pd.DataFrame:
-    """What dbt.ref() returns on each adapter -> pandas (DuckDB relation, Spark/Snowpark
-    DataFrame, or already pandas)."""
-    if isinstance(relation, pd.DataFrame):
-        return relation
-    for method in ("df", "toPandas", "to_pandas"):
-        if hasattr(relation, method):
-            return getattr(relation, method)()
-    raise TypeError(f"cannot turn {type(relation).__name__} into a pandas DataFrame")
-
-
-def check_mode(mode: str) -> str:
-    if mode not in MODES:
-        raise ConfigError(f"segmentation_mode: '{mode}' is not one of {', '.join(MODES)}")
-    return mode
-
-
-def decided_action(mode: str, decision: pd.DataFrame) -> str:
-    """What this build does, fit or score, from segmentation_decision's one row (its action:
-    fit, retrain or score). The var is checked here, where a wrong value is named."""
-    check_mode(mode)
-    if decision.empty:
-        return "fit" if mode != "score" else "score"
-    action = str(decision["action"].iloc[0])
-    if action not in ACTIONS:
-        raise ConfigError(f"segmentation_decision: action '{action}' is not one of {ACTIONS}")
-    return "score" if action == "score" else "fit"
-
-
-def scoring_rows(stored_models: pd.DataFrame | None, decision: pd.DataFrame) -> pd.DataFrame:
-    """The registry rows a scoring build adds: none, once there is a stored version to score
-    with (segmentation_decision's stored_model_version). Without one, say which setting to
-    change."""
-    version = None if decision.empty else decision["stored_model_version"].iloc[0]
-    if stored_models is None or stored_models.empty or version is None or pd.isna(version):
-        as_of = "this as-of date" if decision.empty else str(decision["as_of_date"].iloc[0])[:10]
-        raise ConfigError(
-            "segmentation_mode=score: no stored segmentation model trained on or before "
-            f"{as_of}; build that as-of date once with segmentation_mode=fit (or auto)"
-        )
-    return empty_model_frame()
 
 
 def window_reasons(window: pd.DataFrame) -> list[VerdictReason]:

@@ -6,12 +6,7 @@ date, keeping segment ids and names of a previous version's segments that still 
 says score it adds nothing and scoring uses the stored model.
 """
 
-from bank_segmentation.clustering.dbt_adapter import (
-    decided_action,
-    fit_model_rows,
-    scoring_rows,
-    to_pandas,
-)
+from bank_segmentation.clustering.decision import decided_action, scoring_rows, to_pandas
 
 
 def model(dbt, session):
@@ -29,6 +24,8 @@ def model(dbt, session):
     stored = to_pandas(session.sql(f"select * from {dbt.this}")) if dbt.is_incremental else None
     if action == "score":  # the customer features are not even read
         return scoring_rows(stored, decision)
+    from bank_segmentation.clustering.dbt_adapter import fit_model_rows  # scikit-learn: fits only
+
     return fit_model_rows(
         to_pandas(dbt.ref("int_customer_features")),
         to_pandas(dbt.ref("segment_naming_rules")),
