@@ -3,8 +3,8 @@
         The model version an as-of date is scored with, as CTEs to follow the caller's
         stored_models (registry rows) and scored_as_of (as_of_date): var
         segmentation_model_version, else the latest version trained on or before the as-of
-        date; in chosen_version (model_version, as_of_date), empty when there is none. The one
-        place this rule is written.
+        date; in chosen_version (model_version, as_of_date), empty when there is none, and its
+        registry rows in model_rows. The one place this rule is written.
     -#}
 usable_versions as (
 
@@ -40,6 +40,15 @@ chosen_version as (
         as_of_date
     from ranked_versions
     where version_rank = 1
+
+),
+
+model_rows as (
+
+    select stored_models.*
+    from stored_models
+    inner join chosen_version
+        on stored_models.model_version = chosen_version.model_version
 
 )
 {%- endmacro %}

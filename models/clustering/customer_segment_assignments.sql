@@ -29,15 +29,6 @@ scored_as_of as (
 
 {{ chosen_model_version_ctes() }},
 
-model_rows as (
-
-    select stored_models.*
-    from stored_models
-    inner join chosen_version
-        on stored_models.model_version = chosen_version.model_version
-
-),
-
 {{ nearest_segments_ctes(candidate_features) }}
 
 select

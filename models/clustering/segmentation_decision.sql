@@ -63,15 +63,6 @@ scored_as_of as (
 
 {{ chosen_model_version_ctes() }},
 
-model_rows as (
-
-    select stored_models.*
-    from stored_models
-    inner join chosen_version
-        on stored_models.model_version = chosen_version.model_version
-
-),
-
 {{ nearest_segments_ctes(candidate_features) }},
 
 segment_names as (
@@ -167,22 +158,33 @@ version_bins as (
 
 ),
 
+-- Each customer's watched features, now and on the training date.
+observed as (
+
+    select
+        {%- for feature in watched_features %}
+            {{ feature }},
+        {%- endfor %}
+        'now' as period
+    from features
+    union all
+    select
+        {%- for feature in watched_features %}
+            {{ feature }},
+        {%- endfor %}
+        'training' as period
+    from training_history
+
+),
+
 binned as (
 
     {%- for feature in watched_features %}
         select
-            'now' as period,
+            observed.period,
             version_bins.feature,
-            {{ drift_bin('features.' ~ feature, 'version_bins') }} as bin_number
-        from features
-        inner join version_bins
-            on version_bins.feature = '{{ feature }}'
-        union all
-        select
-            'training' as period,
-            version_bins.feature,
-            {{ drift_bin('training_history.' ~ feature, 'version_bins') }} as bin_number
-        from training_history
+            {{ drift_bin('observed.' ~ feature, 'version_bins') }} as bin_number
+        from observed
         inner join version_bins
             on version_bins.feature = '{{ feature }}'
         {%- if not loop.last %}
@@ -190,10 +192,10 @@ binned as (
         {%- endif %}
     {%- else %}
         select
-            'now' as period,
-            feature,
+            period,
+            'none' as feature,
             0 as bin_number
-        from version_bins
+        from observed
         where 1 = 0
     {%- endfor %}
 
