@@ -217,7 +217,7 @@ def benchmark_scale(
             ours.append(run_ours(raw, as_of, workdir, ours_timeout))
         if ours[-1].returncode != 0:
             raise RuntimeError(f"dbt build failed at {customers} customers")
-        label = f"{scale}: monthly build (previous month end first), run {run}/{repeats}"
+        label = f"{scale}: monthly build (the month before built first), run {run}/{repeats}"
         with progress.step(f"monthly {customers}", label):
             monthly.append(run_monthly(raw, workdir, ours_timeout))
         if monthly[-1].returncode != 0:
