@@ -24,7 +24,8 @@ HISTORY_AS_OF_DATES ?= 2025-04-30 2025-05-31 2025-06-30
 HISTORY_LOOKBACK_MONTHS ?= 3
 
 .PHONY: help setup browser data build berka bench history export test lint format pytest segments \
-	dashboard report quality docs clean lock spark-setup spark-build
+	dashboard report quality docs clean lock spark-setup spark-build \
+	spark-cluster-up spark-cluster-down spark-cluster-test spark-cluster-build
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -63,6 +64,36 @@ spark-build: spark-setup build ## Build on local Spark with the DuckDB-fitted mo
 		$(BIN)/dbt build $(DBT_FLAGS) --target-path target/spark
 	$(BIN)/python -m bank_segmentation.engine_comparison --duckdb $(BANKSEG_DUCKDB_PATH) \
 		--spark-tables $(SPARK_DIR)/warehouse/bank_segmentation.db --manifest target/spark/manifest.json
+
+# The same build on a Spark cluster: a standalone master, two workers and the Spark Thrift
+# Server started on this machine from the pinned PySpark distribution
+# (bank_segmentation.spark_cluster), dbt connected through thrift (target spark_cluster), the
+# DuckDB-fitted model imported, every mart compared with the DuckDB build, the cluster stopped
+# whatever happened (no Spark process left).
+SPARK_CLUSTER_DIR ?= $(CURDIR)/warehouse/spark-cluster
+SPARK_THRIFT_PORT ?= 10000
+SPARK_CLUSTER := $(BIN)/python -m bank_segmentation.spark_cluster
+spark-cluster-up: spark-setup ## Start the local Spark cluster (master, 2 workers, Thrift server)
+	$(SPARK_CLUSTER) up --home $(SPARK_CLUSTER_DIR) --thrift-port $(SPARK_THRIFT_PORT)
+
+spark-cluster-down: ## Stop the local Spark cluster and every process it started
+	$(SPARK_CLUSTER) down --home $(SPARK_CLUSTER_DIR)
+
+spark-cluster-test: setup spark-setup ## The Spark cluster tests (~8 min; not in make test, a CI step)
+	$(BIN)/pytest -m spark_cluster
+
+spark-cluster-build: spark-setup build ## Build on a local Spark cluster through thrift; compare marts
+	$(BIN)/python -m bank_segmentation.export --database $(BANKSEG_DUCKDB_PATH) \
+		--model-registry $(SPARK_CLUSTER_DIR)/segmentation_model.parquet
+	$(SPARK_CLUSTER) up --home $(SPARK_CLUSTER_DIR) --thrift-port $(SPARK_THRIFT_PORT); \
+	trap '$(SPARK_CLUSTER) down --home $(SPARK_CLUSTER_DIR)' EXIT; \
+	BANKSEG_TARGET=spark_cluster BANKSEG_SPARK_PORT=$(SPARK_THRIFT_PORT) \
+		BANKSEG_SEGMENTATION_MODEL_PATH=$(SPARK_CLUSTER_DIR)/segmentation_model.parquet \
+		BANKSEG_RAW_DATA_PATH=$(abspath $(BANKSEG_RAW_DATA_PATH)) \
+		$(BIN)/dbt build $(DBT_FLAGS) --target-path target/spark-cluster && \
+	$(BIN)/python -m bank_segmentation.engine_comparison --duckdb $(BANKSEG_DUCKDB_PATH) \
+		--spark-tables $(SPARK_CLUSTER_DIR)/warehouse/bank_segmentation.db \
+		--manifest target/spark-cluster/manifest.json
 
 # The browser tests drive Debian's Chromium (no browser download); installed once per machine.
 CHROMIUM := /usr/bin/chromium
