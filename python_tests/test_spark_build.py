@@ -14,7 +14,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from bank_segmentation.engine_comparison import compare_builds, compare_frames, compared_tables
+from bank_segmentation.engine_comparison import (
+    compare_builds,
+    compare_frames,
+    compared_tables,
+    on_shared_as_of_dates,
+)
 from bank_segmentation.export import export_model_registry
 from python_tests.dbt_helpers import PROJECT_DIR
 from python_tests.messy_extract import BUILD
@@ -130,3 +135,16 @@ def test_comparison_reads_numbers_kept_as_text_by_value():
     assert compare_frames("t", duckdb_rows, other_number).differences[0].startswith("sample:")
     other_text = duckdb_rows.assign(sample=["5000000000.0", "C_SOMEBODY"])
     assert not compare_frames("t", duckdb_rows, other_text).agrees
+
+
+def test_comparison_keeps_the_as_of_dates_both_builds_hold():
+    history = pd.DataFrame(
+        {"as_of_date": ["2025-04-30", "2025-05-31", "2025-06-30"], "customers": [7, 8, 9]}
+    )
+    one_date = history.tail(1)
+    assert compare_frames("t", *on_shared_as_of_dates(history, one_date)).agrees
+    changed = one_date.assign(customers=[10])
+    assert not compare_frames("t", *on_shared_as_of_dates(history, changed)).agrees
+    # no as-of date in common: every row is compared, and the difference shows
+    other_date = one_date.assign(as_of_date=["2025-07-31"])
+    assert not compare_frames("t", *on_shared_as_of_dates(history, other_date)).agrees
