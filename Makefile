@@ -7,7 +7,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export DBT_PROFILES_DIR := $(CURDIR)
-export BANKSEG_RAW_DATA_PATH ?= data/raw/demo
+BANKSEG_RAW_DATA_PATH ?= data/raw/demo
+# absolute, so that every build of the same files (DuckDB, Spark) records the same file names
+export BANKSEG_RAW_DATA_PATH := $(abspath $(BANKSEG_RAW_DATA_PATH))
 export BANKSEG_DUCKDB_PATH ?= warehouse/bank_segmentation.duckdb
 
 DEMO_CUSTOMERS ?= 10000
@@ -60,7 +62,6 @@ spark-build: spark-setup build ## Build on local Spark with the DuckDB-fitted mo
 		--model-registry $(SPARK_MODEL)
 	BANKSEG_TARGET=spark BANKSEG_SPARK_HOME=$(SPARK_DIR) SPARK_LOCAL_IP=127.0.0.1 \
 		BANKSEG_SEGMENTATION_MODEL_PATH=$(SPARK_MODEL) \
-		BANKSEG_RAW_DATA_PATH=$(abspath $(BANKSEG_RAW_DATA_PATH)) \
 		$(BIN)/dbt build $(DBT_FLAGS) --target-path target/spark
 	$(BIN)/python -m bank_segmentation.engine_comparison --duckdb $(BANKSEG_DUCKDB_PATH) \
 		--spark-tables $(SPARK_DIR)/warehouse/bank_segmentation.db --manifest target/spark/manifest.json
@@ -85,11 +86,10 @@ spark-cluster-test: setup spark-setup ## The Spark cluster tests (~8 min; not in
 spark-cluster-build: spark-setup build ## Build on a local Spark cluster through thrift; compare marts
 	$(BIN)/python -m bank_segmentation.export --database $(BANKSEG_DUCKDB_PATH) \
 		--model-registry $(SPARK_CLUSTER_DIR)/segmentation_model.parquet
-	$(SPARK_CLUSTER) up --home $(SPARK_CLUSTER_DIR) --thrift-port $(SPARK_THRIFT_PORT); \
-	trap '$(SPARK_CLUSTER) down --home $(SPARK_CLUSTER_DIR)' EXIT; \
+	$(SPARK_CLUSTER) up --home $(SPARK_CLUSTER_DIR) --thrift-port $(SPARK_THRIFT_PORT) && \
+	trap '$(SPARK_CLUSTER) down --home $(SPARK_CLUSTER_DIR)' EXIT && \
 	BANKSEG_TARGET=spark_cluster BANKSEG_SPARK_PORT=$(SPARK_THRIFT_PORT) \
 		BANKSEG_SEGMENTATION_MODEL_PATH=$(SPARK_CLUSTER_DIR)/segmentation_model.parquet \
-		BANKSEG_RAW_DATA_PATH=$(abspath $(BANKSEG_RAW_DATA_PATH)) \
 		$(BIN)/dbt build $(DBT_FLAGS) --target-path target/spark-cluster && \
 	$(BIN)/python -m bank_segmentation.engine_comparison --duckdb $(BANKSEG_DUCKDB_PATH) \
 		--spark-tables $(SPARK_CLUSTER_DIR)/warehouse/bank_segmentation.db \
