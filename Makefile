@@ -69,8 +69,9 @@ spark-build: spark-setup build ## Build on local Spark with the DuckDB-fitted mo
 # The same build on a Spark cluster: a standalone master, two workers and the Spark Thrift
 # Server started on this machine from the pinned PySpark distribution
 # (bank_segmentation.spark_cluster), dbt connected through thrift (target spark_cluster), the
-# DuckDB-fitted model imported, every mart compared with the DuckDB build, the cluster stopped
-# whatever happened (no Spark process left).
+# model fitted on the driver from the cluster's own features (bank_segmentation.driver_fit: the
+# layers, the fit, the rest), every mart and the registry compared with the DuckDB build, the
+# cluster stopped whatever happened (no Spark process left).
 SPARK_CLUSTER_DIR ?= $(CURDIR)/warehouse/spark-cluster
 SPARK_THRIFT_PORT ?= 10000
 SPARK_CLUSTER := $(BIN)/python -m bank_segmentation.spark_cluster
@@ -83,14 +84,12 @@ spark-cluster-down: ## Stop the local Spark cluster and every process it started
 spark-cluster-test: setup spark-setup ## The Spark cluster tests (~8 min; not in make test, a CI step)
 	$(BIN)/pytest -m spark_cluster
 
-spark-cluster-build: spark-setup build ## Build on a local Spark cluster through thrift; compare marts
-	$(BIN)/python -m bank_segmentation.export --database $(BANKSEG_DUCKDB_PATH) \
-		--model-registry $(SPARK_CLUSTER_DIR)/segmentation_model.parquet
+spark-cluster-build: spark-setup build ## Build on a local Spark cluster through thrift, its own fit; compare
 	$(SPARK_CLUSTER) up --home $(SPARK_CLUSTER_DIR) --thrift-port $(SPARK_THRIFT_PORT) && \
 	trap '$(SPARK_CLUSTER) down --home $(SPARK_CLUSTER_DIR)' EXIT && \
 	BANKSEG_TARGET=spark_cluster BANKSEG_SPARK_PORT=$(SPARK_THRIFT_PORT) \
-		BANKSEG_SEGMENTATION_MODEL_PATH=$(SPARK_CLUSTER_DIR)/segmentation_model.parquet \
-		$(BIN)/dbt build $(DBT_FLAGS) --target-path target/spark-cluster && \
+		$(BIN)/python -m bank_segmentation.driver_fit --exchange $(SPARK_CLUSTER_DIR)/driver_fit \
+		$(DBT_FLAGS) --target-path target/spark-cluster && \
 	$(BIN)/python -m bank_segmentation.engine_comparison --duckdb $(BANKSEG_DUCKDB_PATH) \
 		--spark-tables $(SPARK_CLUSTER_DIR)/warehouse/bank_segmentation.db \
 		--manifest target/spark-cluster/manifest.json

@@ -1,4 +1,5 @@
-"""Command line: compare every mart (and the quarantine) of a Spark build with the DuckDB build.
+"""Command line: compare every mart (and the quarantine, and a registry fitted on the driver) of
+a Spark build with the DuckDB build.
 
     python -m bank_segmentation.engine_comparison --duckdb warehouse/bank_segmentation.duckdb \
         --spark-tables warehouse/spark/warehouse/bank_segmentation.db \
@@ -45,17 +46,24 @@ COMPARED_FOLDERS = ("models/marts/", "models/quality/")
 NOT_COMPARED = ("segmentation_decisions",)
 
 
+# The registry of a build that fitted its own model on the driver (bank_segmentation.driver_fit)
+DRIVER_FIT_REGISTRY = "source.bank_segmentation.fitted_on_driver.segmentation_model"
+
+
 def compared_tables(manifest: dict) -> list[str]:
     """Every table built from models/marts (what BI reads) and models/quality (the quarantine),
-    from a dbt manifest."""
-    return sorted(
+    from a dbt manifest; and the model registry when the build fitted it on the driver."""
+    tables = [
         node["name"]
         for node in manifest["nodes"].values()
         if node["resource_type"] == "model"
         and node["original_file_path"].startswith(COMPARED_FOLDERS)
         and node["config"]["materialized"] in ("table", "incremental")
         and node["name"] not in NOT_COMPARED
-    )
+    ]
+    if DRIVER_FIT_REGISTRY in manifest["sources"]:
+        tables.append(manifest["sources"][DRIVER_FIT_REGISTRY]["identifier"])
+    return sorted(tables)
 
 
 def is_float(column: pd.Series) -> bool:
@@ -89,8 +97,32 @@ def comparable_select(connection: duckdb.DuckDBPyConnection, relation: str) -> s
     return f"select {', '.join(columns)} from {relation}"
 
 
+def same_json_value(left: object, right: object) -> bool:
+    """Two parsed JSON values alike, their floats within tolerance."""
+    if isinstance(left, dict) and isinstance(right, dict):
+        return left.keys() == right.keys() and all(same_json_value(left[k], right[k]) for k in left)
+    if isinstance(left, list) and isinstance(right, list):
+        return len(left) == len(right) and all(map(same_json_value, left, right))
+    if isinstance(left, float) or isinstance(right, float):
+        numbers = (left, right)
+        return all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in numbers) and (
+            bool(np.isclose(left, right, rtol=RELATIVE_TOLERANCE, atol=ABSOLUTE_TOLERANCE))
+        )
+    return left == right
+
+
+def same_json_text(left: object, right: object) -> bool:
+    if pd.isna(left) or pd.isna(right):
+        return bool(pd.isna(left) and pd.isna(right))
+    return same_json_value(json.loads(str(left)), json.loads(str(right)))
+
+
 def agreeing_rows(left: pd.Series, right: pd.Series) -> np.ndarray:
-    """Per row: floats within tolerance (both missing counts as equal), the rest equal."""
+    """Per row: floats within tolerance (both missing counts as equal), JSON text (a column
+    named *_json, e.g. the model registry's k_candidates_json) alike with its floats within
+    tolerance, the rest equal."""
+    if str(left.name).endswith("_json"):
+        return np.array([same_json_text(a, b) for a, b in zip(left, right, strict=True)])
     if is_float(left) or is_float(right):
         return np.isclose(
             left.astype("float64").to_numpy(),

@@ -17,6 +17,7 @@ from bank_segmentation.clustering import (
 )
 from bank_segmentation.clustering.dbt_adapter import fit_model_rows
 from bank_segmentation.clustering.decision import decided_action, scoring_rows
+from bank_segmentation.clustering.model import bounded_sample
 from bank_segmentation.clustering.naming import (
     Centroid,
     Condition,
@@ -24,7 +25,7 @@ from bank_segmentation.clustering.naming import (
     name_segments,
     rules_from_frame,
 )
-from bank_segmentation.clustering.persistence import model_from_frame, model_to_frame
+from bank_segmentation.clustering.persistence import model_from_frame, model_to_frame, registry_with
 from bank_segmentation.clustering.selection import choose_k, required_share
 from python_tests.nearest_centroid import nearest_segments
 
@@ -133,6 +134,34 @@ def test_large_tables_fit_on_a_bounded_sample():
     model = fit_segmentation(frame, config).model
     assert model.training_rows == 300
     assert len(nearest_segments(model, frame)) == len(frame)
+
+
+@pytest.mark.parametrize("ids", [lambda i: f"C{i:05d}", lambda i: i * 7])
+def test_the_bounded_sample_takes_the_customers_segmentation_fit_sample_takes_in_sql(ids):
+    import duckdb
+
+    frame = blobs(400, seed=7).assign(customer_id=lambda f: [ids(i) for i in range(len(f))])
+    config = SegmentationConfig(features=FEATURES, max_fit_rows=300)
+    with duckdb.connect() as connection:
+        connection.register("features", frame)
+        in_sql = connection.sql(
+            "select customer_id from features order by md5(cast(customer_id as varchar)) limit 300"
+        ).df()["customer_id"]
+    assert set(bounded_sample(frame, config)["customer_id"]) == set(in_sql)
+
+
+def test_a_version_added_again_replaces_its_rows_in_the_registry():
+    settings = {"features": list(FEATURES), "k_min": 3, "k_max": 3, "bootstrap_rounds": 1}
+    rules = pd.DataFrame(columns=["segment_name", "priority", "feature", "min_z", "max_z"])
+    june = fit_model_rows(blobs(40, seed=1), rules, None, settings, "fit")
+    july_data = blobs(40, seed=2).assign(as_of_date=pd.Timestamp("2025-07-31"))
+    july = fit_model_rows(july_data, rules, june, settings, "fit")
+    registry = registry_with(registry_with(june, july), july)
+    assert registry.groupby("model_version").size().to_dict() == {
+        june["model_version"].iloc[0]: len(june),
+        july["model_version"].iloc[0]: len(july),
+    }
+    assert registry_with(None, june).equals(june.reset_index(drop=True))
 
 
 def test_k_is_chosen_on_a_sample_and_the_chosen_k_fitted_on_the_fit_sample():

@@ -112,7 +112,7 @@ def test_python_models_take_pyspark_dataframes_and_match_pandas(spark):
     fitted = load_python_model("segmentation_model").model(
         StubDbt(
             {
-                "int_customer_features": spark_features,
+                "segmentation_fit_sample": spark_features,
                 "segment_naming_rules": spark_rules,
                 "feature_name_floors": spark.createDataFrame(FLOORS),
                 "feature_window": window,

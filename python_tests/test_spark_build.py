@@ -137,6 +137,17 @@ def test_comparison_reads_numbers_kept_as_text_by_value():
     assert not compare_frames("t", duckdb_rows, other_text).agrees
 
 
+def test_comparison_reads_json_text_as_values_with_floats_within_tolerance():
+    candidates = '[{"k": 3, "silhouette": 0.8628438932736446, "is_chosen": true}]'
+    duckdb_rows = pd.DataFrame({"version": ["v1"], "k_candidates_json": [candidates]})
+    last_digit = duckdb_rows.assign(k_candidates_json=[candidates.replace("446", "447")])
+    assert compare_frames("t", duckdb_rows, last_digit).agrees
+    other_k = duckdb_rows.assign(k_candidates_json=[candidates.replace('"k": 3', '"k": 4')])
+    assert not compare_frames("t", duckdb_rows, other_k).agrees
+    other_metric = duckdb_rows.assign(k_candidates_json=[candidates.replace("0.86", "0.87")])
+    assert not compare_frames("t", duckdb_rows, other_metric).agrees
+
+
 def test_comparison_keeps_the_as_of_dates_both_builds_hold():
     history = pd.DataFrame(
         {"as_of_date": ["2025-04-30", "2025-05-31", "2025-06-30"], "customers": [7, 8, 9]}

@@ -1,9 +1,11 @@
 """The local Spark cluster (bank_segmentation.spark_cluster): a standalone master, two workers
 and the Thrift server start from the pinned PySpark distribution, a query sent through thrift
 (PyHive, as dbt-spark's thrift method sends it) runs on executors of both workers, the project
-builds on it through dbt-spark's thrift method with every mart and the quarantine equal to the
-DuckDB build's, and `down` leaves no process behind. Not in `make test` (a build through the
-cluster takes about five minutes): `make spark-cluster-test`, a CI step of its own."""
+builds on it through dbt-spark's thrift method with its own fit on the driver
+(bank_segmentation.driver_fit), the registry, every mart and the quarantine equal to the DuckDB
+build's (the dbt Python model's fit), and `down` leaves no process behind. Not in `make test`
+(a build through the cluster takes about five minutes): `make spark-cluster-test`, a CI step
+of its own."""
 
 from __future__ import annotations
 
@@ -19,7 +21,6 @@ import psutil
 import pytest
 
 from bank_segmentation.engine_comparison import compare_builds, compared_tables
-from bank_segmentation.export import export_model_registry
 from bank_segmentation.spark_cluster import Cluster, down, up
 from python_tests.dbt_helpers import PROJECT_DIR
 from python_tests.messy_extract import BUILD
@@ -78,13 +79,11 @@ def test_cluster_runs_a_query_through_thrift_on_both_workers_and_stops_clean(tmp
     assert not any(alive(p) for p in processes)
 
 
-def test_the_project_builds_on_the_cluster_through_thrift_as_on_duckdb(
+def test_the_project_builds_and_fits_on_the_cluster_through_thrift_as_on_duckdb(
     messy_raw: Path, messy_warehouse, tmp_path: Path
 ):
     database, _ = messy_warehouse
     cluster = Cluster(home=tmp_path / "cluster", master_port=free_port(), thrift_port=free_port())
-    model_path = tmp_path / "segmentation_model.parquet"
-    export_model_registry(database, model_path)
     pids = up(cluster)
     processes = [psutil.Process(pid) for pid in pids.values()]
     try:
@@ -93,28 +92,27 @@ def test_the_project_builds_on_the_cluster_through_thrift_as_on_duckdb(
             "BANKSEG_TARGET": "spark_cluster",
             "BANKSEG_SPARK_PORT": str(cluster.thrift_port),
             "BANKSEG_RAW_DATA_PATH": str(messy_raw),
-            "BANKSEG_SEGMENTATION_MODEL_PATH": str(model_path),
         }
+        env.pop("BANKSEG_SEGMENTATION_MODEL_PATH", None)
         command = [
-            str(Path(sys.executable).parent / "dbt"),
-            *BUILD,
-            "--project-dir",
-            str(PROJECT_DIR),
-            "--profiles-dir",
-            str(PROJECT_DIR),
-            "--target-path",
-            str(tmp_path / "target"),
-            "--log-path",
-            str(tmp_path / "logs"),
+            sys.executable,
+            "-m",
+            "bank_segmentation.driver_fit",
+            *("--exchange", str(tmp_path / "exchange")),
+            *BUILD[1:],
+            *("--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)),
+            *("--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")),
         ]
         result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1800)
-        assert result.returncode == 0, f"dbt build through thrift failed:\n{result.stdout[-6000:]}"
+        assert result.returncode == 0, f"build through thrift failed:\n{result.stdout[-6000:]}"
+        assert "driver fit: fitted version" in result.stdout
         processes += [c for p in processes if alive(p) for c in p.children(recursive=True)]
     finally:
         left = down(cluster)
     assert left == [] and not any(alive(p) for p in processes)
     manifest = json.loads((tmp_path / "target" / "manifest.json").read_text())
     tables = compared_tables(manifest)
+    assert "segmentation_model" in tables  # the cluster's own fit, against the Python model's
     comparisons = compare_builds(database, cluster.warehouse / "bank_segmentation.db", tables)
     differing = {c.table: c.differences for c in comparisons if not c.agrees}
     assert not differing, differing

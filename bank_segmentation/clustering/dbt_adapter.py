@@ -26,6 +26,8 @@ from bank_segmentation.clustering.verdict import STRONG, VerdictReason
 
 log = logging.getLogger(__name__)
 
+POPULATION_COLUMN = "population_customers"  # segmentation_fit_sample's count of all customers
+
 
 def window_reasons(window: pd.DataFrame) -> list[VerdictReason]:
     """What the verdict should say about the feature window (feature_window): whether the
@@ -44,6 +46,13 @@ def window_reasons(window: pd.DataFrame) -> list[VerdictReason]:
             f"extract starts in {start:%Y-%m}): per-month features divide by {months}",
         )
     ]
+
+
+def population_rows(features: pd.DataFrame) -> int | None:
+    """How many customers the fit sample (segmentation_fit_sample) was drawn from."""
+    if POPULATION_COLUMN not in features.columns or features.empty:
+        return None
+    return int(features[POPULATION_COLUMN].iloc[0])
 
 
 def fit_model_rows(
@@ -93,6 +102,7 @@ def fit_model_rows(
         naming_floors=floors_from_frame(naming_floors),
         previous=previous,
         context_reasons=context,
+        population_rows=population_rows(features),
     )
     model = replace(fitted.model, warnings=(*(r.detail for r in context), *fitted.model.warnings))
     for warning in model.warnings:

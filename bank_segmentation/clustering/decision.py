@@ -4,6 +4,8 @@ only scores does not import it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -55,3 +57,42 @@ def scoring_rows(stored_models: pd.DataFrame | None, decision: pd.DataFrame) -> 
             f"{as_of}; build that as-of date once with segmentation_mode=fit (or auto)"
         )
     return stored_models.iloc[:0]
+
+
+@dataclass(frozen=True)
+class FitInputs:
+    """What a fit reads besides the stored registry, read only when the build fits."""
+
+    sample: pd.DataFrame  # segmentation_fit_sample
+    naming_rules: pd.DataFrame  # seed segment_naming_rules
+    naming_floors: pd.DataFrame  # seed feature_name_floors
+    window: pd.DataFrame  # feature_window
+
+
+def registry_rows(
+    mode: str | None,
+    decision: pd.DataFrame,
+    stored_models: pd.DataFrame | None,
+    settings: dict[str, Any] | None,
+    features_override: str | None,
+    fit_inputs: Callable[[], FitInputs],
+) -> pd.DataFrame:
+    """The registry rows this build adds, wherever it fits (the dbt Python model
+    segmentation_model, or bank_segmentation.driver_fit): none when it scores, else a model
+    version fitted on fit_inputs() (scikit-learn is imported only then)."""
+    action = decided_action(mode or "auto", decision)
+    if action == "score":
+        return scoring_rows(stored_models, decision)
+    from bank_segmentation.clustering.dbt_adapter import fit_model_rows
+
+    inputs = fit_inputs()
+    return fit_model_rows(
+        inputs.sample,
+        inputs.naming_rules,
+        stored_models,
+        settings or {},
+        action,
+        features_override,
+        naming_floors=inputs.naming_floors,
+        window=inputs.window,
+    )

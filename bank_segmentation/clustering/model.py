@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -84,13 +85,19 @@ def model_version(as_of_date: str | None, config: SegmentationConfig) -> str:
     return f"{as_of_date or 'undated'}-{config.fingerprint()}"
 
 
+def sample_key(customer_id: object) -> str:
+    """The md5 hash of a customer id as text: the order the fit sample is drawn in, as model
+    segmentation_fit_sample draws it in SQL."""
+    return hashlib.md5(str(customer_id).encode()).hexdigest()
+
+
 def bounded_sample(frame: pd.DataFrame, config: SegmentationConfig) -> pd.DataFrame:
-    """Fit on at most max_fit_rows customers, drawn deterministically."""
+    """Fit on at most max_fit_rows customers: those first by sample_key (a build's features
+    arrive already bounded, by segmentation_fit_sample), in their original order."""
     if len(frame) <= config.max_fit_rows:
         return frame
-    rng = np.random.default_rng(config.random_state)
-    rows = np.sort(rng.choice(len(frame), size=config.max_fit_rows, replace=False))
-    return frame.iloc[rows]
+    keys = frame[config.id_column].map(sample_key)
+    return frame.loc[keys.sort_values(kind="stable").index[: config.max_fit_rows].sort_values()]
 
 
 def order_clusters(centroids: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -166,10 +173,13 @@ def fit_segmentation(
     naming_floors: dict[str, FeatureFloor] | None = None,
     previous: SegmentationModel | None = None,
     context_reasons: tuple[VerdictReason, ...] = (),
+    population_rows: int | None = None,
 ) -> FittedSegmentation:
     """Preprocess, choose k, fit, name and judge. With `previous`, segments that still exist
     keep their ids (and their names while these hold); new ones get new ids.
-    `context_reasons` are verdict reasons found outside the fit (e.g. a short window)."""
+    `context_reasons` are verdict reasons found outside the fit (e.g. a short window).
+    `population_rows`: how many customers will be scored, when `frame` is already a sample of
+    them (default: its rows)."""
     config.validate(list(frame.columns), len(frame))
     frame = frame.sort_values(config.id_column, kind="stable").reset_index(drop=True)
     sample = bounded_sample(frame, config)
@@ -182,7 +192,7 @@ def fit_segmentation(
             "(segmentation.features, var segmentation_features)."
         )
     x = transform(sample, transforms)
-    choice, candidates = choose_k(x, config, population_rows=len(frame))
+    choice, candidates = choose_k(x, config, population_rows=population_rows or len(frame))
     warnings += choice.warnings
     k, raw_centroids, raw_labels = choice.k, choice.centroids, choice.labels
     order = order_clusters(raw_centroids, raw_labels)

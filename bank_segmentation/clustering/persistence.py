@@ -198,3 +198,16 @@ def stored_null_reference(row: pd.Series) -> NullReference | None:
         null_silhouette_sd=float(row["null_silhouette_sd"]),
         refits=int(json.loads(row["config_json"])["bootstrap_rounds"]),
     )
+
+
+def registry_with(stored_models: pd.DataFrame | None, added: pd.DataFrame) -> pd.DataFrame:
+    """The whole registry once a build's rows are added: a version added again replaces its
+    rows, as the dbt Python model's delete+insert on model_version does."""
+    if stored_models is None or stored_models.empty:
+        return added.astype(MODEL_COLUMNS).reset_index(drop=True)
+    kept = stored_models[~stored_models["model_version"].isin(added["model_version"])]
+    return (
+        pd.concat([kept[list(MODEL_COLUMNS)], added[list(MODEL_COLUMNS)]])
+        .astype(MODEL_COLUMNS)
+        .reset_index(drop=True)
+    )

@@ -6,7 +6,7 @@ date, keeping segment ids and names of a previous version's segments that still 
 says score it adds nothing and scoring uses the stored model.
 """
 
-from bank_segmentation.clustering.decision import decided_action, scoring_rows, to_pandas
+from bank_segmentation.clustering.decision import FitInputs, registry_rows, to_pandas
 
 
 def model(dbt, session):
@@ -19,20 +19,22 @@ def model(dbt, session):
     mode = dbt.config.get("segmentation_mode")
     settings = dbt.config.get("segmentation")
     features_override = dbt.config.get("segmentation_features")
-    decision = to_pandas(dbt.ref("segmentation_decision"))
-    action = decided_action(mode or "auto", decision)
     stored = to_pandas(session.sql(f"select * from {dbt.this}")) if dbt.is_incremental else None
-    if action == "score":  # the customer features are not even read
-        return scoring_rows(stored, decision)
-    from bank_segmentation.clustering.dbt_adapter import fit_model_rows  # scikit-learn: fits only
-
-    return fit_model_rows(
-        to_pandas(dbt.ref("int_customer_features")),
-        to_pandas(dbt.ref("segment_naming_rules")),
+    # relations, read (to_pandas) only when the build fits: a scoring month reads no features
+    sample = dbt.ref("segmentation_fit_sample")
+    naming_rules = dbt.ref("segment_naming_rules")
+    naming_floors = dbt.ref("feature_name_floors")
+    window = dbt.ref("feature_window")
+    return registry_rows(
+        mode,
+        to_pandas(dbt.ref("segmentation_decision")),
         stored,
-        settings or {},
-        action,
+        settings,
         features_override,
-        naming_floors=to_pandas(dbt.ref("feature_name_floors")),
-        window=to_pandas(dbt.ref("feature_window")),
+        lambda: FitInputs(
+            sample=to_pandas(sample),
+            naming_rules=to_pandas(naming_rules),
+            naming_floors=to_pandas(naming_floors),
+            window=to_pandas(window),
+        ),
     )

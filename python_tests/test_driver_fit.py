@@ -1,0 +1,61 @@
+"""The model fitted in the process that runs dbt (bank_segmentation.driver_fit), the way a
+Spark build fits, here on DuckDB: from the messy extract it gives the same registry, segments
+and marts as the dbt Python model's build, and a plain dbt build in that mode stops with the
+command to use."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bank_segmentation import driver_fit
+from bank_segmentation.engine_comparison import compare_frames, compared_tables, read_duckdb_table
+from python_tests.dbt_helpers import PROJECT_DIR, release_duckdb_file, run_dbt
+from python_tests.messy_extract import BUILD
+
+
+def test_a_driver_fit_gives_the_python_models_registry_and_marts(
+    messy_raw: Path, messy_warehouse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    python_model_build, _ = messy_warehouse
+    database = tmp_path / "driver_fit.duckdb"
+    monkeypatch.setenv("BANKSEG_RAW_DATA_PATH", str(messy_raw))
+    monkeypatch.setenv("BANKSEG_DUCKDB_PATH", str(database))
+    monkeypatch.setenv("BANKSEG_SEGMENTATION_FIT", "driver")  # restored after the test
+    dbt_options = [
+        *BUILD[1:],
+        *("--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)),
+        *("--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")),
+    ]
+    try:
+        status = driver_fit.main(["--exchange", str(tmp_path / "exchange"), *dbt_options])
+    finally:
+        release_duckdb_file()
+    assert status == 0
+    manifest = json.loads((tmp_path / "target" / "manifest.json").read_text())
+    tables = compared_tables(manifest)
+    assert "segmentation_model" in tables and "customer_segments" in tables
+    differing = {}
+    for table in tables:
+        comparison = compare_frames(
+            table,
+            read_duckdb_table(python_model_build, table),
+            read_duckdb_table(database, table),
+        )
+        if not comparison.agrees:
+            differing[table] = comparison.differences
+    assert not differing, differing
+
+
+def test_a_plain_build_in_driver_fit_mode_stops_with_the_command(messy_raw, tmp_path):
+    result = run_dbt(
+        ["build"],
+        raw_path=messy_raw,
+        database=tmp_path / "plain.duckdb",
+        extra_env={"BANKSEG_SEGMENTATION_FIT": "driver"},
+        expect_success=False,
+    )
+    assert not result.success
+    assert "python -m bank_segmentation.driver_fit" in str(result.exception)
