@@ -188,6 +188,24 @@ def describe_baseline(runs: list[Run]) -> str:
     return "ok"
 
 
+def demo_extract(
+    customers: int, months: int, workdir: Path, progress: Progress
+) -> tuple[Path, date, int]:
+    """The demo extract of a scale in workdir (generated unless already there), its last month
+    end and its transactions."""
+    config = DemoConfig(customers=customers, months=months)
+    raw = workdir / f"raw_{customers}"
+    if not (raw / "customers.parquet").exists():
+        with progress.step("generate", f"{customers:,} customers: generating the demo extract"):
+            counts = generate(config, raw, show_progress=False)
+        return raw, last_month_end(config), int(counts["transactions"])
+    with duckdb.connect() as connection:
+        transactions = connection.sql(
+            f"select count(*) from {raw_file(raw, 'transactions')}"
+        ).fetchall()[0][0]
+    return raw, last_month_end(config), int(transactions)
+
+
 def benchmark_scale(
     customers: int,
     months: int,
@@ -198,19 +216,7 @@ def benchmark_scale(
     progress: Progress,
 ) -> dict:
     scale = f"{customers:,} customers"
-    config = DemoConfig(customers=customers, months=months)
-    as_of = last_month_end(config)
-    raw = workdir / f"raw_{customers}"
-    if not (raw / "customers.parquet").exists():
-        with progress.step("generate", f"{scale}: generating the demo extract"):
-            counts = generate(config, raw, show_progress=False)
-    else:
-        with duckdb.connect() as connection:
-            counts = {
-                "transactions": connection.sql(
-                    f"select count(*) from {raw_file(raw, 'transactions')}"
-                ).fetchall()[0][0]
-            }
+    raw, as_of, transactions = demo_extract(customers, months, workdir, progress)
     ours, monthly = [], []
     for run in range(1, repeats + 1):
         with progress.step(f"ours {customers}", f"{scale}: full dbt build, run {run}/{repeats}"):
@@ -242,7 +248,7 @@ def benchmark_scale(
         "customers": customers,
         "runs": repeats,
         "as_of_date": as_of.isoformat(),
-        "transactions": int(counts["transactions"]),
+        "transactions": transactions,
         "ours_seconds": median([r.seconds for r in ours]),
         "ours_peak_gib": median([r.peak_bytes for r in ours]) / 2**30,
         "monthly_seconds": median([r.seconds for r in monthly]),

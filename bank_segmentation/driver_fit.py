@@ -1,10 +1,11 @@
 """Command line: build the project with the model fitted in this process, on engines whose dbt
 adapter runs no Python models (Spark, through thrift or in session):
 
-    python -m bank_segmentation.driver_fit [--exchange DIR] [dbt options]
+    python -m bank_segmentation.driver_fit [--exchange DIR] [dbt options] [-- build options]
 
 with the dbt options every dbt command takes (--target, --vars, --target-path, --log-path,
---project-dir, --profiles-dir), in three steps, dbt called in this process:
+--project-dir, --profiles-dir), and after `--` those only `dbt build` takes (e.g.
+--exclude-resource-type unit_test), in three steps, dbt called in this process:
 
 1. `dbt build --selector segmentation_fit_inputs`: the layers up to the fit sample
    (segmentation_fit_sample) and the decision (segmentation_decision), with their tests.
@@ -20,7 +21,8 @@ with the dbt options every dbt command takes (--target, --vars, --target-path, -
 DIR (env BANKSEG_FIT_EXCHANGE_PATH, default warehouse/driver_fit) must be a folder that this
 process and the engine's executors both read and write: a local folder for a cluster on this
 machine, a shared mount for a bank's cluster. Only the fit sample crosses it (at most var
-max_fit_rows customers), never the whole feature table.
+max_fit_rows customers), never the whole feature table. Where the time went (each step's
+wall time, dbt's elapsed time and node times) is written to DIR/timings.json.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import logging
 import os
 import shutil
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,13 +105,25 @@ def failure_of(result: dbtRunnerResult) -> str:
     return f"{', '.join(failed) or 'a node'} (dbt's log above says why)"
 
 
+def step_timing(step: str, seconds: float, result: dbtRunnerResult | None = None) -> dict:
+    """A step's wall time and, for a dbt build, dbt's elapsed time and each node's time."""
+    timing: dict[str, Any] = {"step": step, "seconds": seconds}
+    if result is not None:
+        timing["elapsed"] = result.result.elapsed_time
+        timing["node_seconds"] = {r.node.unique_id: r.execution_time for r in result.result.results}
+    return timing
+
+
 class DriverFit:
     """The three steps, with one parsed manifest shared by every dbt call."""
 
-    def __init__(self, exchange: Path, dbt_args: list[str]):
+    def __init__(self, exchange: Path, dbt_args: list[str], build_args: list[str]):
         self.exchange = exchange
         self.dbt_args = dbt_args
+        self.build_args = build_args
+        started = time.perf_counter()
         parsed = self.dbt(dbtRunner(), ["parse"])
+        self.timings = [step_timing("parse", time.perf_counter() - started)]
         self.settings = FitSettings.from_manifest(parsed.result)
         self.runner = dbtRunner(manifest=parsed.result)
 
@@ -158,10 +173,18 @@ class DriverFit:
             f"{first['training_customers']:,} customers, verdict {first['verdict']}"
         )
 
+    def build_step(self, selector: str) -> None:
+        started = time.perf_counter()
+        result = self.dbt(self.runner, ["build", "--selector", selector, *self.build_args])
+        self.timings.append(step_timing(selector, time.perf_counter() - started, result))
+
     def build(self) -> str:
-        self.dbt(self.runner, ["build", "--selector", "segmentation_fit_inputs"])
+        self.build_step("segmentation_fit_inputs")
+        started = time.perf_counter()
         done = self.fit()
-        self.dbt(self.runner, ["build", "--selector", "after_segmentation_fit"])
+        self.timings.append(step_timing("fit", time.perf_counter() - started))
+        self.build_step("after_segmentation_fit")
+        (self.exchange / "timings.json").write_text(json.dumps(self.timings))
         return done
 
 
@@ -173,11 +196,13 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(os.environ.get("BANKSEG_FIT_EXCHANGE_PATH", "warehouse/driver_fit")),
         help="a folder this process and the engine both read and write",
     )
-    args, dbt_args = parser.parse_known_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    split = argv.index("--") if "--" in argv else len(argv)
+    args, dbt_args = parser.parse_known_args(argv[:split])
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     os.environ["BANKSEG_SEGMENTATION_FIT"] = "driver"
     try:
-        done = DriverFit(args.exchange.resolve(), dbt_args).build()
+        done = DriverFit(args.exchange.resolve(), dbt_args, argv[split + 1 :]).build()
     except DriverFitFailed as error:
         print(f"driver fit: {error}", file=sys.stderr)
         return 1
