@@ -19,6 +19,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,7 @@ class Cluster:
     home: Path
     host: str = "127.0.0.1"
     master_port: int = 7077
+    master_webui_port: int = 8080  # its /json says which workers are alive
     thrift_port: int = 10000
     workers: int = 2
     worker_cores: int = 1
@@ -74,7 +76,7 @@ def master_command(cluster: Cluster) -> list[str]:
         "--port",
         str(cluster.master_port),
         "--webui-port",
-        "0",
+        str(cluster.master_webui_port),
     ]
 
 
@@ -177,11 +179,14 @@ def wait_until(ready: Callable[[], bool], what: str, timeout: float, cluster: Cl
         time.sleep(1)
 
 
-def workers_registered(cluster: Cluster) -> int:
-    """Workers the master logged as registered (its log is the one record without a web
-    UI port to ask)."""
-    log = cluster.home / "logs" / "master.log"
-    return log.read_text(errors="replace").count("Registering worker") if log.exists() else 0
+def workers_alive(cluster: Cluster) -> int:
+    """Workers the master counts as alive (its web UI's JSON status); 0 while it cannot say."""
+    url = f"http://{cluster.host}:{cluster.master_webui_port}/json/"
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return int(json.load(response).get("aliveworkers", 0))
+    except (OSError, ValueError):
+        return 0
 
 
 def up(cluster: Cluster, timeout: float = 180) -> dict[str, int]:
@@ -189,7 +194,7 @@ def up(cluster: Cluster, timeout: float = 180) -> dict[str, int]:
     Thrift port answers."""
     if cluster.pid_file.exists():
         raise RuntimeError(f"spark cluster: already up ({cluster.pid_file}); run down first")
-    for port in (cluster.master_port, cluster.thrift_port):
+    for port in (cluster.master_port, cluster.master_webui_port, cluster.thrift_port):
         if port_open(cluster.host, port):
             raise RuntimeError(f"spark cluster: port {port} on {cluster.host} is taken")
     cluster.home.mkdir(parents=True, exist_ok=True)
@@ -199,12 +204,15 @@ def up(cluster: Cluster, timeout: float = 180) -> dict[str, int]:
         (
             "master",
             [("master", master_command(cluster))],
-            lambda: port_open(cluster.host, cluster.master_port),
+            lambda: (
+                port_open(cluster.host, cluster.master_port)
+                and port_open(cluster.host, cluster.master_webui_port)
+            ),
         ),
         (
             f"{cluster.workers} workers",
             [(f"worker-{n}", worker_command(cluster, n)) for n in range(1, cluster.workers + 1)],
-            lambda: workers_registered(cluster) >= cluster.workers,
+            lambda: workers_alive(cluster) >= cluster.workers,
         ),
         (
             "thrift server",

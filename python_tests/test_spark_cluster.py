@@ -34,6 +34,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def cluster_on_free_ports(home: Path) -> Cluster:
+    return Cluster(
+        home=home, master_port=free_port(), master_webui_port=free_port(), thrift_port=free_port()
+    )
+
+
 def executors_of(worker: psutil.Process) -> list[psutil.Process]:
     executors = []
     for child in worker.children(recursive=True):
@@ -52,7 +58,7 @@ def alive(process: psutil.Process) -> bool:
 def test_cluster_runs_a_query_through_thrift_on_both_workers_and_stops_clean(tmp_path):
     from pyhive import hive
 
-    cluster = Cluster(home=tmp_path / "cluster", master_port=free_port(), thrift_port=free_port())
+    cluster = cluster_on_free_ports(tmp_path / "cluster")
     pids = up(cluster)
     processes = [psutil.Process(pid) for pid in pids.values()]
     try:
@@ -83,7 +89,7 @@ def test_the_project_builds_and_fits_on_the_cluster_through_thrift_as_on_duckdb(
     messy_raw: Path, messy_warehouse, tmp_path: Path
 ):
     database, _ = messy_warehouse
-    cluster = Cluster(home=tmp_path / "cluster", master_port=free_port(), thrift_port=free_port())
+    cluster = cluster_on_free_ports(tmp_path / "cluster")
     pids = up(cluster)
     processes = [psutil.Process(pid) for pid in pids.values()]
     try:
