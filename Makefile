@@ -27,7 +27,7 @@ HISTORY_LOOKBACK_MONTHS ?= 3
 
 .PHONY: help setup browser data build berka bench history export test lint format pytest segments \
 	dashboard report quality docs clean lock spark-setup spark-build \
-	spark-cluster-up spark-cluster-down spark-cluster-test spark-cluster-build
+	spark-cluster-up spark-cluster-down spark-cluster-test spark-cluster-build bench-spark-cluster
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -121,9 +121,13 @@ berka: setup ## Build everything on the real Czech bank data (Berka) and print t
 BENCH_SCALES ?= 10000,100000,1000000
 BENCH_REPEATS ?= 3,3,1
 BENCH_BASELINE_TIMEOUT ?= 900
+BENCH_SPARK_SCALES ?= 10000,100000
 bench: setup ## Benchmark (not in make test): ours vs the pandas notebook vs the DuckDB floor
 	$(BIN)/python -m bank_segmentation.benchmark --scales $(BENCH_SCALES) \
 		--repeats $(BENCH_REPEATS) --baseline-timeout $(BENCH_BASELINE_TIMEOUT) --workdir bench
+
+bench-spark-cluster: setup spark-setup ## The 10k and 100k demo on the local Spark cluster beside DuckDB (~17 min)
+	$(BIN)/python -m bank_segmentation.benchmark_spark --scales $(BENCH_SPARK_SCALES) --workdir bench
 
 history: setup data ## Build consecutive month ends in order so history and migration fill up
 	@mkdir -p $(dir $(BANKSEG_DUCKDB_PATH))
