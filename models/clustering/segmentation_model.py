@@ -2,8 +2,9 @@
 
 Fits when segmentation_decision says fit or retrain (var segmentation_mode auto, the default,
 decides from the data; fit and score override): adds (or replaces) the version for this as-of
-date, keeping segment ids and names of a previous version's segments that still exist. When it
-says score it adds nothing and scoring uses the stored model.
+date, fitted on segmentation_fit_sample, keeping segment ids and names of a previous version's
+segments that still exist. When it says score it adds nothing and scoring uses the stored
+model. A driver fit (bank_segmentation.driver_fit, on Spark) runs the same registry_rows.
 """
 
 from bank_segmentation.clustering.decision import FitInputs, registry_rows, to_pandas
