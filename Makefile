@@ -27,7 +27,7 @@ HISTORY_LOOKBACK_MONTHS ?= 3
 
 .PHONY: help setup browser data build berka bench history export test lint format pytest segments \
 	dashboard report quality docs clean lock spark-setup spark-build \
-	spark-cluster-up spark-cluster-down spark-cluster-test spark-cluster-build bench-spark-cluster
+	spark-cluster-up spark-cluster-down spark-test spark-cluster-build bench-spark-cluster
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -42,7 +42,7 @@ $(INSTALLED): requirements.lock pyproject.toml
 setup: $(INSTALLED) ## Create .venv and install the locked dependencies
 
 # Spark extras (PySpark runs a local JVM: Java 17), kept out of requirements.lock for the
-# plain DuckDB install: `make pytest` installs them for the Python-models-on-Spark tests.
+# plain DuckDB install: `make spark-test` installs them for the Spark tests.
 SPARK_INSTALLED := $(VENV)/.spark-installed
 $(SPARK_INSTALLED): requirements-spark.lock $(INSTALLED)
 	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && \
@@ -81,8 +81,8 @@ spark-cluster-up: spark-setup ## Start the local Spark cluster (master, 2 worker
 spark-cluster-down: ## Stop the local Spark cluster and every process it started
 	$(SPARK_CLUSTER) down --home $(SPARK_CLUSTER_DIR)
 
-spark-cluster-test: setup spark-setup ## The Spark cluster tests (~8 min; not in make test, a CI step)
-	$(BIN)/pytest -m spark_cluster
+spark-test: setup spark-setup ## The Spark tests: session build, PySpark models, cluster (~12 min; a CI step)
+	$(BIN)/pytest -m spark
 
 spark-cluster-build: spark-setup build ## Build on a local Spark cluster through thrift, its own fit; compare
 	$(SPARK_CLUSTER) up --home $(SPARK_CLUSTER_DIR) --thrift-port $(SPARK_THRIFT_PORT) && \
@@ -174,7 +174,7 @@ format: setup ## Fix what sqlfluff and ruff can fix
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-pytest: setup browser spark-setup ## pytest only (builds its own small warehouses; browser tests in Chromium)
+pytest: setup browser ## pytest only (builds its own small warehouses; browser tests in Chromium)
 	$(BIN)/pytest
 
 test: lint pytest ## Everything CI checks: lint, pytest (incl. dbt build --warn-error on small data)

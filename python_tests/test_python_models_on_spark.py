@@ -7,17 +7,21 @@ from __future__ import annotations
 import importlib.util
 import os
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pytest
-from pyspark import sql as pyspark_sql
 
 from bank_segmentation.clustering.dbt_adapter import fit_model_rows
 from python_tests.dbt_helpers import PROJECT_DIR
 from python_tests.test_clustering_core import FEATURES, blobs
 
+if TYPE_CHECKING:  # PySpark is installed for make spark-test only, not for make test
+    from pyspark import sql as pyspark_sql
+
 # PySpark 4.3 warns that its pandas 3 support is not final; these tests are what checks it.
 pytestmark = [
+    pytest.mark.spark,
     pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas"),
     pytest.mark.filterwarnings("ignore:The copy keyword is deprecated"),
 ]
@@ -79,6 +83,8 @@ class StubDbt:
 
 @pytest.fixture(scope="module")
 def spark(tmp_path_factory) -> pyspark_sql.SparkSession:
+    from pyspark import sql as pyspark_sql
+
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     warehouse = tmp_path_factory.mktemp("spark")
     session = (

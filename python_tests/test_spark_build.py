@@ -11,18 +11,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from bank_segmentation.engine_comparison import (
-    compare_builds,
-    compare_frames,
-    compared_tables,
-    on_shared_as_of_dates,
-)
+from bank_segmentation.engine_comparison import compare_builds, compared_tables
 from bank_segmentation.export import export_model_registry
 from python_tests.dbt_helpers import PROJECT_DIR
 from python_tests.messy_extract import BUILD
+
+pytestmark = pytest.mark.spark
 
 DBT = str(Path(sys.executable).parent / "dbt")
 SPARK_SCHEMA = "bank_segmentation"
@@ -112,50 +108,3 @@ def test_spark_session_without_an_imported_model_stops_with_the_rule(messy_raw, 
     assert result.returncode != 0
     assert "cannot run Python models" in result.stdout, result.stdout[-3000:]
     assert "segmentation_model_path" in result.stdout
-
-
-def test_comparison_reports_a_changed_value_and_a_missing_row():
-    duckdb_rows = pd.DataFrame({"segment": ["a", "b"], "share": [0.25, 0.75], "n": [1, 3]})
-    same = duckdb_rows.iloc[::-1].assign(share=[0.75 + 1e-12, 0.25])
-    assert compare_frames("t", duckdb_rows, same).agrees
-
-    changed = duckdb_rows.assign(share=[0.25, 0.7500001])
-    assert compare_frames("t", duckdb_rows, changed).differences[0].startswith("share: 1 rows")
-
-    assert (
-        "2 rows vs 1 rows" in compare_frames("t", duckdb_rows, duckdb_rows.head(1)).differences[0]
-    )
-
-
-def test_comparison_reads_numbers_kept_as_text_by_value():
-    duckdb_rows = pd.DataFrame({"reason": ["a", "b"], "sample": ["5000000000.0", "C_NOBODY"]})
-    spark_rows = duckdb_rows.assign(sample=["5.0E9", "C_NOBODY"])
-    assert compare_frames("t", duckdb_rows, spark_rows).agrees
-    other_number = duckdb_rows.assign(sample=["5.1E9", "C_NOBODY"])
-    assert compare_frames("t", duckdb_rows, other_number).differences[0].startswith("sample:")
-    other_text = duckdb_rows.assign(sample=["5000000000.0", "C_SOMEBODY"])
-    assert not compare_frames("t", duckdb_rows, other_text).agrees
-
-
-def test_comparison_reads_json_text_as_values_with_floats_within_tolerance():
-    candidates = '[{"k": 3, "silhouette": 0.8628438932736446, "is_chosen": true}]'
-    duckdb_rows = pd.DataFrame({"version": ["v1"], "k_candidates_json": [candidates]})
-    last_digit = duckdb_rows.assign(k_candidates_json=[candidates.replace("446", "447")])
-    assert compare_frames("t", duckdb_rows, last_digit).agrees
-    other_k = duckdb_rows.assign(k_candidates_json=[candidates.replace('"k": 3', '"k": 4')])
-    assert not compare_frames("t", duckdb_rows, other_k).agrees
-    other_metric = duckdb_rows.assign(k_candidates_json=[candidates.replace("0.86", "0.87")])
-    assert not compare_frames("t", duckdb_rows, other_metric).agrees
-
-
-def test_comparison_keeps_the_as_of_dates_both_builds_hold():
-    history = pd.DataFrame(
-        {"as_of_date": ["2025-04-30", "2025-05-31", "2025-06-30"], "customers": [7, 8, 9]}
-    )
-    one_date = history.tail(1)
-    assert compare_frames("t", *on_shared_as_of_dates(history, one_date)).agrees
-    changed = one_date.assign(customers=[10])
-    assert not compare_frames("t", *on_shared_as_of_dates(history, changed)).agrees
-    # no as-of date in common: every row is compared, and the difference shows
-    other_date = one_date.assign(as_of_date=["2025-07-31"])
-    assert not compare_frames("t", *on_shared_as_of_dates(history, other_date)).agrees

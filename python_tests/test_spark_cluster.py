@@ -4,8 +4,8 @@ and the Thrift server start from the pinned PySpark distribution, a query sent t
 builds on it through dbt-spark's thrift method with its own fit on the driver
 (bank_segmentation.driver_fit), the registry, every mart and the quarantine equal to the DuckDB
 build's (the dbt Python model's fit), and `down` leaves no process behind. Not in `make test`
-(a build through the cluster takes about five minutes): `make spark-cluster-test`, a CI step
-of its own."""
+(a build through the cluster takes about five minutes): `make spark-test`, a CI step of its
+own."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from bank_segmentation.spark_cluster import Cluster, down, up
 from python_tests.dbt_helpers import PROJECT_DIR
 from python_tests.messy_extract import BUILD
 
-pytestmark = pytest.mark.spark_cluster
+pytestmark = pytest.mark.spark
 
 
 def free_port() -> int:
