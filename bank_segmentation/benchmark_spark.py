@@ -28,6 +28,7 @@ from pathlib import Path
 
 from bank_segmentation.benchmark import PROJECT_DIR, demo_extract, run_ours
 from bank_segmentation.benchmark_process import Progress, run_measured
+from bank_segmentation.driver_fit import TIMINGS_FILE
 from bank_segmentation.engine_comparison import compare_builds, compared_tables
 from bank_segmentation.spark_cluster import Cluster, down, up
 
@@ -64,7 +65,7 @@ def spark_build(raw: Path, as_of: date, cluster: Cluster, workdir: Path, timeout
     run = run_measured(command, env, timeout)
     if run.returncode != 0:
         raise RuntimeError(f"the build through the Spark cluster failed ({workdir / 'logs'})")
-    steps = {step["step"]: step for step in json.loads((exchange / "timings.json").read_text())}
+    steps = {step["step"]: step for step in json.loads((exchange / TIMINGS_FILE).read_text())}
     nodes = {**steps["segmentation_fit_inputs"]["node_seconds"]}
     nodes.update(steps["after_segmentation_fit"]["node_seconds"])
     manifest = json.loads((target / "manifest.json").read_text())

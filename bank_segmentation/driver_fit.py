@@ -51,6 +51,7 @@ log = logging.getLogger("bank_segmentation.driver_fit")
 PYTHON_MODEL = "model.bank_segmentation.segmentation_model"
 REGISTRY = "segmentation_model"
 REGISTRY_FILE = "segmentation_model_fitted.parquet"
+TIMINGS_FILE = "timings.json"
 DECISION_INPUTS = ["segmentation_decision", REGISTRY]
 FIT_INPUTS = [
     "segmentation_fit_sample",
@@ -146,10 +147,21 @@ class DriverFit:
         sample, rules, floors, window = (self.exchanged(name) for name in FIT_INPUTS)
         return FitInputs(sample=sample, naming_rules=rules, naming_floors=floors, window=window)
 
+    def clear_exchange(self) -> None:
+        """Remove what an earlier fit left in the exchange folder (its own files only: the
+        folder may hold other things), so that no stale table is read as this month's."""
+        self.exchange.mkdir(parents=True, exist_ok=True)
+        written = [f"{name}.parquet" for name in (*DECISION_INPUTS, *FIT_INPUTS)]
+        for name in (*written, REGISTRY_FILE, TIMINGS_FILE):
+            path = self.exchange / name
+            if path.is_dir():
+                shutil.rmtree(path)  # Spark writes a table as a folder of part files
+            else:
+                path.unlink(missing_ok=True)
+
     def fit(self) -> str:
         """Fits or scores as segmentation_decision says; what it did, in a sentence."""
-        shutil.rmtree(self.exchange, ignore_errors=True)
-        self.exchange.mkdir(parents=True)
+        self.clear_exchange()
         self.export(DECISION_INPUTS)
         decision, stored = self.exchanged("segmentation_decision"), self.exchanged(REGISTRY)
         added = registry_rows(
@@ -184,7 +196,7 @@ class DriverFit:
         done = self.fit()
         self.timings.append(step_timing("fit", time.perf_counter() - started))
         self.build_step("after_segmentation_fit")
-        (self.exchange / "timings.json").write_text(json.dumps(self.timings))
+        (self.exchange / TIMINGS_FILE).write_text(json.dumps(self.timings))
         return done
 
 
