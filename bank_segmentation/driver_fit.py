@@ -13,8 +13,8 @@ with the dbt options every dbt command takes (--target, --vars, --target-path, -
    (run-operation export_for_driver_fit); when the decision fits, the fit sample, the naming
    seeds and the feature window too. The same code and settings as the dbt Python model
    segmentation_model fit here (clustering.decision.registry_rows, the settings read from that
-   model's config), and the registry with the new version becomes the table segmentation_model
-   (run-operation load_model_registry; source fitted_on_driver). A month that scores writes
+   model's config), and the registry with the new version becomes the table of source
+   fitted_on_driver (run-operation load_model_registry). A month that scores writes
    nothing.
 3. `dbt build --selector after_segmentation_fit`: the scoring, the marts and their tests.
 
@@ -49,10 +49,11 @@ from bank_segmentation.clustering.persistence import registry_with
 log = logging.getLogger("bank_segmentation.driver_fit")
 
 PYTHON_MODEL = "model.bank_segmentation.segmentation_model"
-REGISTRY = "segmentation_model"
+# the exchanged files: the stored registry (source fitted_on_driver) and the one fitted here
+REGISTRY = "stored_segmentation_model"
 REGISTRY_FILE = "segmentation_model_fitted.parquet"
 TIMINGS_FILE = "timings.json"
-DECISION_INPUTS = ["segmentation_decision", REGISTRY]
+DECISION = "segmentation_decision"
 FIT_INPUTS = [
     "segmentation_fit_sample",
     "segment_naming_rules",
@@ -75,7 +76,14 @@ class FitSettings:
 
     @classmethod
     def from_manifest(cls, manifest: Any) -> FitSettings:
-        nodes = manifest.disabled.get(PYTHON_MODEL) or [manifest.nodes.get(PYTHON_MODEL)]
+        nodes = manifest.disabled.get(PYTHON_MODEL) or [
+            node for unique_id, node in manifest.nodes.items() if unique_id == PYTHON_MODEL
+        ]
+        if not nodes:
+            raise DriverFitFailed(
+                f"{PYTHON_MODEL} is not in the parsed project: the driver fit takes its "
+                "settings from that model's config (models/clustering/segmentation_model.py)"
+            )
         config = nodes[0].config
         return cls(
             mode=config.get("segmentation_mode"),
@@ -99,7 +107,8 @@ def failure_of(result: dbtRunnerResult) -> str:
     if result.exception is not None:
         return str(result.exception)
     failed = [
-        node_result.node.name
+        # a run-operation's result names no node
+        getattr(getattr(node_result, "node", None), "name", None) or node_result.unique_id
         for node_result in getattr(result.result, "results", None) or []
         if str(node_result.status) in ("error", "fail")
     ]
@@ -134,8 +143,10 @@ class DriverFit:
             raise DriverFitFailed(f"dbt {' '.join(command[:3])} failed: {failure_of(result)}")
         return result
 
-    def export(self, names: list[str]) -> None:
-        arguments = json.dumps({"names": names, "folder": str(self.exchange)})
+    def export(self, names: list[str], registry_as: str | None = None) -> None:
+        arguments = json.dumps(
+            {"names": names, "folder": str(self.exchange), "registry_as": registry_as}
+        )
         self.dbt(self.runner, ["run-operation", "export_for_driver_fit", "--args", arguments])
 
     def exchanged(self, name: str) -> pd.DataFrame | None:
@@ -151,7 +162,7 @@ class DriverFit:
         """Remove what an earlier fit left in the exchange folder (its own files only: the
         folder may hold other things), so that no stale table is read as this month's."""
         self.exchange.mkdir(parents=True, exist_ok=True)
-        written = [f"{name}.parquet" for name in (*DECISION_INPUTS, *FIT_INPUTS)]
+        written = [f"{name}.parquet" for name in (DECISION, REGISTRY, *FIT_INPUTS)]
         for name in (*written, REGISTRY_FILE, TIMINGS_FILE):
             path = self.exchange / name
             if path.is_dir():
@@ -162,8 +173,8 @@ class DriverFit:
     def fit(self) -> str:
         """Fits or scores as segmentation_decision says; what it did, in a sentence."""
         self.clear_exchange()
-        self.export(DECISION_INPUTS)
-        decision, stored = self.exchanged("segmentation_decision"), self.exchanged(REGISTRY)
+        self.export([DECISION], registry_as=REGISTRY)
+        decision, stored = self.exchanged(DECISION), self.exchanged(REGISTRY)
         added = registry_rows(
             self.settings.mode,
             decision,

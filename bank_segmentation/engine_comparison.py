@@ -70,11 +70,20 @@ def is_float(column: pd.Series) -> bool:
     return pd.api.types.is_float_dtype(column)
 
 
+def is_json_text(column: pd.Series) -> bool:
+    return str(column.name).endswith("_json")
+
+
 def normalised(frame: pd.DataFrame) -> pd.DataFrame:
-    """Columns by name, rows in a canonical order (every non-float column, nulls first)."""
+    """Columns by name, rows in a canonical order (every column but floats and JSON text,
+    which compare within a tolerance; nulls first)."""
     frame = frame.rename(columns=str.lower)
     frame = frame[sorted(frame.columns)]
-    keys = [name for name in frame.columns if not is_float(frame[name])]
+    keys = [
+        name
+        for name in frame.columns
+        if not is_float(frame[name]) and not is_json_text(frame[name])
+    ]
     return frame.sort_values(keys or list(frame.columns), na_position="first").reset_index(
         drop=True
     )
@@ -121,7 +130,7 @@ def agreeing_rows(left: pd.Series, right: pd.Series) -> np.ndarray:
     """Per row: floats within tolerance (both missing counts as equal), JSON text (a column
     named *_json, e.g. the model registry's k_candidates_json) alike with its floats within
     tolerance, the rest equal."""
-    if str(left.name).endswith("_json"):
+    if is_json_text(left):
         return np.array([same_json_text(a, b) for a, b in zip(left, right, strict=True)])
     if is_float(left) or is_float(right):
         return np.isclose(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import pyarrow as pa
@@ -54,6 +55,43 @@ def test_a_driver_fit_gives_the_python_models_registry_and_marts(
         if not comparison.agrees:
             differing[table] = comparison.differences
     assert not differing, differing
+
+
+def test_a_registry_load_that_fails_leaves_the_stored_registry(
+    messy_raw: Path, messy_warehouse, tmp_path: Path
+):
+    """load_model_registry writes beside the stored registry and renames over it: a good
+    file replaces it, a file that cannot be read leaves it as it was."""
+    python_model_build, _ = messy_warehouse
+    database = tmp_path / "registry.duckdb"
+    stored = read_duckdb_table(python_model_build, "segmentation_model")
+    registry_file = tmp_path / "registry.parquet"
+    stored.to_parquet(registry_file, index=False)
+
+    def load(path: Path) -> bool:
+        arguments = json.dumps({"path": str(path)})
+        return run_dbt(
+            ["run-operation", "load_model_registry", "--args", arguments],
+            raw_path=messy_raw,
+            database=database,
+            extra_env={"BANKSEG_SEGMENTATION_FIT": "driver"},
+            expect_success=False,
+        ).success
+
+    assert load(registry_file) and load(registry_file)  # the second replaces the first
+    assert compare_frames(
+        "registry", stored, read_duckdb_table(database, "segmentation_model")
+    ).agrees
+    assert not load(tmp_path / "missing.parquet")
+    assert compare_frames(
+        "registry", stored, read_duckdb_table(database, "segmentation_model")
+    ).agrees
+
+
+def test_fit_settings_name_the_model_they_come_from():
+    empty = SimpleNamespace(disabled={}, nodes={})
+    with pytest.raises(driver_fit.DriverFitFailed, match="segmentation_model"):
+        driver_fit.FitSettings.from_manifest(empty)
 
 
 def test_a_plain_build_in_driver_fit_mode_stops_with_the_command(messy_raw, tmp_path):

@@ -42,6 +42,17 @@ def test_comparison_reads_json_text_as_values_with_floats_within_tolerance():
     assert not compare_frames("t", duckdb_rows, other_metric).agrees
 
 
+def test_json_text_within_tolerance_does_not_reorder_rows():
+    """Rows are ordered by their other columns: JSON text whose last digits differ between
+    the engines must not change which row is compared with which."""
+    exact, summed = '{"share": 0.3}', '{"share": 0.30000000000000004}'
+    duckdb_rows = pd.DataFrame({"version": ["v1", "v2"], "metrics_json": [summed, exact]})
+    spark_rows = pd.DataFrame({"version": ["v1", "v2"], "metrics_json": [exact, summed]})
+    assert compare_frames("t", duckdb_rows, spark_rows).agrees
+    other_version = spark_rows.assign(version=["v1", "v3"])
+    assert not compare_frames("t", duckdb_rows, other_version).agrees
+
+
 def test_comparison_keeps_the_as_of_dates_both_builds_hold():
     history = pd.DataFrame(
         {"as_of_date": ["2025-04-30", "2025-05-31", "2025-06-30"], "customers": [7, 8, 9]}

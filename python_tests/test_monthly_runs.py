@@ -3,12 +3,10 @@ late rows included, and repeated builds leave nothing behind in the warehouse.""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import pytest
 
 from bank_segmentation.engine_comparison import compare_frames, read_duckdb_table
@@ -33,25 +31,6 @@ BUILT_TABLES = (
 )
 
 
-def rounded(value):
-    """JSON values with every float to 9 significant digits: the registry keeps the candidate
-    metrics as JSON text, and sums taken in another order differ in the last digits."""
-    if isinstance(value, float):
-        return float(f"{value:.9g}")
-    if isinstance(value, list):
-        return [rounded(item) for item in value]
-    if isinstance(value, dict):
-        return {key: rounded(item) for key, item in value.items()}
-    return value
-
-
-def read_table(database: Path, table: str) -> pd.DataFrame:
-    frame = read_duckdb_table(database, table)
-    for column in [name for name in frame.columns if name.endswith("_json")]:
-        frame[column] = frame[column].map(lambda text: json.dumps(rounded(json.loads(text))))
-    return frame
-
-
 def query(database: Path, sql: str) -> list[tuple]:
     with duckdb.connect(str(database), read_only=True) as connection:
         return connection.sql(sql).fetchall()
@@ -73,8 +52,8 @@ def full_refresh_warehouse(history_warehouse, tmp_path_factory) -> Path:
 def monthly_and_full_refresh_differences(history_warehouse, full_refresh_warehouse, table):
     comparison = compare_frames(
         table,
-        read_table(full_refresh_warehouse, table),
-        read_table(history_warehouse.database, table),
+        read_duckdb_table(full_refresh_warehouse, table),
+        read_duckdb_table(history_warehouse.database, table),
     )
     return comparison.differences if not comparison.agrees else None
 

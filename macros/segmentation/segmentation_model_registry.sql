@@ -3,7 +3,7 @@
         {{ return(ref('segmentation_model_imported')) }}
     {%- endif -%}
     {%- if segmentation_fit() == 'driver' -%}
-        {{ return(source('fitted_on_driver', 'segmentation_model')) }}
+        {{ return(driver_fit_registry()) }}
     {%- endif -%}
     {{ return(ref('segmentation_model')) }}
 {% endmacro %}
