@@ -109,7 +109,14 @@ def write_messy_extract(clean_raw: Path, raw: Path) -> None:
     write(raw, "customers", pd.concat([customers, extra_customers], ignore_index=True))
     write(raw, "accounts", pd.concat([accounts, extra_accounts], ignore_index=True))
     write(raw, "transactions", pd.concat([transactions, extra_transactions], ignore_index=True))
-    write(raw, "balances", pd.concat([balances, balances.iloc[[0]]], ignore_index=True))
+    first_balance = balances[balances.balance.notna()].iloc[[0]]
+    conflicting = first_balance.assign(balance=first_balance.balance + 1)  # duplicated key
+    delivered_again = first_balance  # the same row twice: kept once, not a rejection
+    write(
+        raw,
+        "balances",
+        pd.concat([balances, conflicting, delivered_again], ignore_index=True),
+    )
     write(
         raw,
         "loans",

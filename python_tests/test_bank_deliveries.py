@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from bank_segmentation.demo_data.delivery import DECORATION, DeliveryStyle, write_delivery
@@ -160,6 +161,35 @@ def test_utf8_with_bom_month_first_dates_and_thousands_commas_read_right(
     assert query(database, "select count(*) as n from quarantined_rows").n[0] == 0
 
 
+def test_monthly_files_that_overlap_keep_each_row_once_and_reject_none(
+    demo_raw: Path, demo_warehouse: Path, tmp_path: Path
+):
+    """Monthly files that repeat the last days of the month before (an extract cut on a
+    rolling window): the repeated rows are kept once and recorded as delivered again, not
+    rejected, so the guard neither warns nor stops and the features are the clean extract's."""
+    style = DeliveryStyle(monthly_tables=("transactions", "balances"), overlap_days=3)
+    raw = write_delivery(demo_raw, tmp_path / "raw", style)
+    database = tmp_path / "w.duckdb"
+    result = run_dbt(FEATURES, raw_path=raw, database=database, extra_env=CSV)
+    statuses = {r.node.name: str(r.status) for r in result.result.results}
+    assert statuses["rejected_share_above_max_rejected_share_warn"] == "pass"
+    assert_features_equal(database, demo_warehouse)
+    counts = query(
+        database, "select * from data_quality_row_counts where layer = 'staging'"
+    ).set_index("table_name")
+    assert counts.rows_rejected.sum() == 0
+    for table in ("transactions", "balances"):
+        delivered = sum(len(pd.read_csv(f, dtype=str)) for f in (raw / table).glob("*.csv"))
+        clean = pq.read_metadata(demo_raw / f"{table}.parquet").num_rows
+        assert delivered > clean
+        assert counts.loc[table].rows_delivered_again == delivered - clean
+    rules = query(database, "select distinct rejection_reason from quarantined_rows")
+    assert sorted(rules.rejection_reason) == [
+        "account_id and balance_date delivered again (a copy of the row kept)",
+        "transaction_id delivered again (a copy of the row kept)",
+    ]
+
+
 # --- deliveries that stop: dates never guessed, currencies never mislabelled -----------------
 
 
@@ -294,7 +324,9 @@ def test_a_share_of_rejected_rows_above_the_error_limit_fails_naming_the_setting
         database, "select * from data_quality_row_counts where table_name = 'transactions'"
     )
     row = counts.iloc[0]
-    assert row.rows_in == row.rows_kept + row.rows_rejected + row.rows_after_as_of_date
+    assert row.rows_in == (
+        row.rows_kept + row.rows_rejected + row.rows_delivered_again + row.rows_after_as_of_date
+    )
     assert row.rejected_share == pytest.approx(0.3, abs=0.001)
 
 
@@ -320,7 +352,11 @@ def test_a_small_share_of_rejected_rows_warns_and_every_row_is_kept_somewhere(
     assert implausible.reading_setting == "raw_date_format"
     counts = query(database, "select * from data_quality_row_counts")
     assert (
-        counts.rows_in == counts.rows_kept + counts.rows_rejected + counts.rows_after_as_of_date
+        counts.rows_in
+        == counts.rows_kept
+        + counts.rows_rejected
+        + counts.rows_delivered_again
+        + counts.rows_after_as_of_date
     ).all()
     # implausible birth dates are not used, and their customers are kept
     nulled = query(database, "select reason, rows_nulled from data_quality_nulled_values")

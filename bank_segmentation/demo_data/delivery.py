@@ -52,6 +52,9 @@ class DeliveryStyle:
     monthly_tables: tuple[str, ...] = ()
     # (table, column): the column is left out of the table's first monthly file.
     first_month_lacks: tuple[str, str] | None = None
+    # Each monthly file also repeats the rows of the last overlap_days days of the month
+    # before it, as extracts cut on a rolling window do: the same records delivered twice.
+    overlap_days: int = 0
 
 
 def number_text(value: object, style: DeliveryStyle) -> str:
@@ -112,9 +115,12 @@ def write_delivery(source: Path, out: Path, style: DeliveryStyle) -> Path:
         if table not in style.monthly_tables:
             write_csv(text, out / f"{table}.csv", style)
             continue
-        months = pd.to_datetime(frame[MONTH_COLUMNS[table]]).dt.strftime("%Y%m")
+        dated = pd.to_datetime(frame[MONTH_COLUMNS[table]])
+        months = dated.dt.strftime("%Y%m")
         for rank, month in enumerate(sorted(months.unique())):
-            monthly = text[months == month]
+            month_start = pd.Timestamp(f"{month}01")
+            overlap = month_start - pd.Timedelta(days=style.overlap_days)
+            monthly = text[(months == month) | ((dated >= overlap) & (dated < month_start))]
             lacks = style.first_month_lacks
             if rank == 0 and lacks and lacks[0] == table:
                 monthly = monthly.drop(columns=[lacks[1]])
@@ -171,6 +177,12 @@ def main() -> None:
     parser.add_argument("--thousands-separator", default="")
     parser.add_argument("--crlf", action="store_true", help="Windows line ends")
     parser.add_argument("--monthly", nargs="*", default=[], help="tables in monthly files")
+    parser.add_argument(
+        "--overlap-days",
+        type=int,
+        default=0,
+        help="each monthly file repeats the last N days of the month before",
+    )
     args = parser.parse_args()
     style = DeliveryStyle(
         encoding=args.encoding,
@@ -183,6 +195,7 @@ def main() -> None:
         decimal_separator=args.decimal_separator,
         thousands_separator=args.thousands_separator,
         monthly_tables=tuple(args.monthly),
+        overlap_days=args.overlap_days,
         line_terminator="\r\n" if args.crlf else "\n",
     )
     print(write_delivery(args.source, args.out, style))

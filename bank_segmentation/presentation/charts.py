@@ -180,11 +180,14 @@ def rfm_grid(grid: pd.DataFrame) -> alt.Chart:
 
 
 def data_quality(counts: pd.DataFrame) -> alt.Chart:
-    """Rows kept and rejected per raw table."""
-    long = counts.melt(
-        id_vars="table_name", value_vars=["rows_kept", "rows_rejected"], var_name="outcome"
-    )
-    long["outcome"] = long["outcome"].map({"rows_kept": "kept", "rows_rejected": "quarantined"})
+    """Rows kept, rejected and delivered again (copies of a kept row) per raw table."""
+    outcomes = {
+        "rows_kept": "kept",
+        "rows_rejected": "quarantined",
+        "rows_delivered_again": "delivered again",
+    }
+    long = counts.melt(id_vars="table_name", value_vars=list(outcomes), var_name="outcome")
+    long["outcome"] = long["outcome"].map(outcomes)
     return (
         alt.Chart(long)
         .mark_bar()
@@ -194,7 +197,9 @@ def data_quality(counts: pd.DataFrame) -> alt.Chart:
             color=alt.Color(
                 "outcome:N",
                 title="Outcome",
-                scale=alt.Scale(domain=["kept", "quarantined"], range=["#0072B2", "#D55E00"]),
+                scale=alt.Scale(
+                    domain=list(outcomes.values()), range=["#0072B2", "#D55E00", "#999999"]
+                ),
             ),
             tooltip=[
                 alt.Tooltip("table_name:N", title="Table"),

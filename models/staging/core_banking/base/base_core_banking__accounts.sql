@@ -50,13 +50,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by account_id
-            order by {{ nulls_last(
-                'opened_date', 'customer_id', 'product_type', 'currency', 'credit_limit',
-                'closed_date'
-            ) }}
-        ) as key_occurrence,
+        {{ ranked_within_key('account_id', [
+            'opened_date', 'customer_id', 'product_type', 'currency', 'credit_limit',
+            'closed_date'
+        ]) }},
         -- a compact key for the joins and sorts over transactions within one build (it
         -- changes when accounts are added: never store it)
         row_number() over (
@@ -85,6 +82,8 @@ checked as (
         ranked.raw_row,
         case
             when ranked.account_id is null then 'account_id is null'
+            when ranked.is_copy_of_kept_row
+                then {{ copy_of_kept_row_rule('account_id') }}
             when ranked.key_occurrence > 1 then 'account_id is duplicated'
             when customers.customer_id is null then 'customer_id not found in customers'
             when

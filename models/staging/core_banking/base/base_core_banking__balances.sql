@@ -35,10 +35,7 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by account_id, balance_date
-            order by {{ nulls_last('balance') }}
-        ) as key_occurrence
+        {{ ranked_within_key('account_id, balance_date', ['balance']) }}
     from typed
 
 ),
@@ -61,6 +58,8 @@ checked as (
             when ranked.is_balance_date_invalid then 'balance_date is not a date'
             when ranked.balance_date is null then 'balance_date is null'
             {{ implausible_date_rules('ranked.balance_date') }}
+            when ranked.is_copy_of_kept_row
+                then {{ copy_of_kept_row_rule('account_id and balance_date') }}
             when
                 ranked.key_occurrence > 1
                 then 'account_id and balance_date are duplicated'

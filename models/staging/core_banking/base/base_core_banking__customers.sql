@@ -36,12 +36,9 @@ normalised as (
             when gender_code in ('F', 'FEMALE', 'W') then 'F'
             when gender_code in ('M', 'MALE') then 'M'
         end as gender,
-        row_number() over (
-            partition by customer_id
-            order by {{ nulls_last(
-                'onboarded_date', 'birth_date', 'gender_code', 'region'
-            ) }}
-        ) as key_occurrence,
+        {{ ranked_within_key('customer_id', [
+            'onboarded_date', 'birth_date', 'gender_code', 'region'
+        ]) }},
         case
             when birth_date is not null then count(*) over (partition by birth_date)
         end as customers_sharing_birth_date,
@@ -87,6 +84,7 @@ checked as (
         raw_row,
         case
             when customer_id is null then 'customer_id is null'
+            when is_copy_of_kept_row then {{ copy_of_kept_row_rule('customer_id') }}
             when key_occurrence > 1 then 'customer_id is duplicated'
             when is_onboarded_date_invalid then 'onboarded_date is not a date'
             when onboarded_date is null then 'onboarded_date is null'

@@ -35,12 +35,9 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by application_id
-            order by {{ nulls_last(
-                'applied_at', 'customer_id', 'requested_amount', 'product', 'decision'
-            ) }}
-        ) as key_occurrence
+        {{ ranked_within_key('application_id', [
+            'applied_at', 'customer_id', 'requested_amount', 'product', 'decision'
+        ]) }}
     from typed
 
 ),
@@ -58,6 +55,8 @@ checked as (
         ranked.raw_row,
         case
             when ranked.application_id is null then 'application_id is null'
+            when ranked.is_copy_of_kept_row
+                then {{ copy_of_kept_row_rule('application_id') }}
             when ranked.key_occurrence > 1 then 'application_id is duplicated'
             when customers.customer_id is null then 'customer_id not found in customers'
             when

@@ -36,13 +36,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by loan_id
-            order by {{ nulls_last(
-                'originated_date', 'customer_id', 'principal', 'product', 'status',
-                'term_months'
-            ) }}
-        ) as key_occurrence
+        {{ ranked_within_key('loan_id', [
+            'originated_date', 'customer_id', 'principal', 'product', 'status',
+            'term_months'
+        ]) }}
     from typed
 
 ),
@@ -61,6 +58,7 @@ checked as (
         ranked.raw_row,
         case
             when ranked.loan_id is null then 'loan_id is null'
+            when ranked.is_copy_of_kept_row then {{ copy_of_kept_row_rule('loan_id') }}
             when ranked.key_occurrence > 1 then 'loan_id is duplicated'
             when customers.customer_id is null then 'customer_id not found in customers'
             when

@@ -37,7 +37,8 @@ unique_key_rows as (
 
     select
         *,
-        1 as key_occurrence
+        1 as key_occurrence,
+        false as is_copy_of_kept_row
     from transactions
     where not exists (
         select 1 from duplicated
@@ -73,6 +74,8 @@ checked as (
         ranked.raw_row,
         case
             when ranked.transaction_id is null then 'transaction_id is null'
+            when ranked.is_copy_of_kept_row
+                then {{ copy_of_kept_row_rule('transaction_id') }}
             when ranked.key_occurrence > 1 then 'transaction_id is duplicated'
             when accounts.account_id is null then 'account_id not found in accounts'
             when ranked.is_booked_at_invalid then 'booked_at is not a timestamp'

@@ -53,13 +53,10 @@ ranked as (
         is_amount_invalid,
         is_booked_at_invalid,
         raw_row,
-        row_number() over (
-            partition by transaction_id
-            order by {{ nulls_last(
-                'booked_at', 'account_id', 'amount', 'direction', 'channel',
-                'merchant_category_code', 'description'
-            ) }}
-        ) as key_occurrence
+        {{ ranked_within_key('transaction_id', [
+            'booked_at', 'account_id', 'amount', 'direction', 'channel',
+            'merchant_category_code', 'description'
+        ]) }}
     from duplicated_rows
 
 )
