@@ -38,12 +38,24 @@ normalised as (
         end as gender,
         {{ ranked_within_key('customer_id', [
             'onboarded_date', 'birth_date', 'gender_code', 'region'
-        ]) }},
-        case
-            when birth_date is not null then count(*) over (partition by birth_date)
-        end as customers_sharing_birth_date,
-        count(*) over () as customers
+        ]) }}
     from typed
+
+),
+
+-- Customers are counted once each: the row kept of a key, not its copies or duplicates.
+counted as (
+
+    select
+        *,
+        case
+            when birth_date is not null
+                then
+                    sum(case when key_occurrence = 1 then 1 else 0 end)
+                        over (partition by birth_date)
+        end as customers_sharing_birth_date,
+        sum(case when key_occurrence = 1 then 1 else 0 end) over () as customers
+    from normalised
 
 ),
 
@@ -67,7 +79,7 @@ birth_dates_judged as (
                 >= customers * {{ var('birth_date_placeholder_min_share') }}
                 then 'a placeholder shared by too many customers'
         end as birth_date_issue
-    from normalised
+    from counted
 
 ),
 
