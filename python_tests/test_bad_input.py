@@ -198,7 +198,7 @@ def test_raw_rows_reconcile_per_table(messy_warehouse):
         counts.rows_in
         == counts.rows_kept
         + counts.rows_rejected
-        + counts.rows_delivered_again
+        + counts.rows_redelivered
         + counts.rows_after_as_of_date
     ).all()
     rejected = counts.set_index("table_name").rows_rejected.to_dict()

@@ -182,12 +182,60 @@ def test_monthly_files_that_overlap_keep_each_row_once_and_reject_none(
         delivered = sum(len(pd.read_csv(f, dtype=str)) for f in (raw / table).glob("*.csv"))
         clean = pq.read_metadata(demo_raw / f"{table}.parquet").num_rows
         assert delivered > clean
-        assert counts.loc[table].rows_delivered_again == delivered - clean
+        assert counts.loc[table].rows_redelivered == delivered - clean
     rules = query(database, "select distinct rejection_reason from quarantined_rows")
     assert sorted(rules.rejection_reason) == [
         "account_id and balance_date delivered again (a copy of the row kept)",
         "transaction_id delivered again (a copy of the row kept)",
     ]
+
+
+def test_a_later_file_supersedes_an_earlier_version_of_a_row(demo_raw: Path, tmp_path: Path):
+    """A correction in a later monthly file, and accounts delivered as monthly snapshots with
+    one account closed in the later one: the later file's version is kept; the earlier
+    versions are superseded (or copies), none of them a rejection."""
+    raw = write_delivery(
+        demo_raw, tmp_path / "raw", DeliveryStyle(monthly_tables=("transactions",))
+    )
+    monthly = sorted((raw / "transactions").glob("*.csv"))
+    first, last = (pd.read_csv(path, dtype=str) for path in (monthly[0], monthly[-1]))
+    corrected = first.iloc[[0]].assign(amount="4321.00")
+    pd.concat([last, corrected]).to_csv(monthly[-1], index=False)
+    accounts = pd.read_csv(raw / "accounts.csv", dtype=str)
+    (raw / "accounts.csv").unlink()
+    (raw / "accounts").mkdir()
+    accounts.to_csv(raw / "accounts" / "accounts_202501.csv", index=False)
+    closed = accounts.copy()
+    closed.loc[0, "closed_date"] = "2025-03-31"
+    closed.to_csv(raw / "accounts" / "accounts_202502.csv", index=False)
+    database = tmp_path / "w.duckdb"
+    result = run_dbt(STAGING, raw_path=raw, database=database, extra_env=CSV)
+    statuses = {r.node.name: str(r.status) for r in result.result.results}
+    assert statuses["rejected_share_above_max_rejected_share_warn"] == "pass"
+    staged = query(
+        database,
+        "select amount from stg_core_banking__transactions "
+        f"where transaction_id = '{corrected.transaction_id.iloc[0]}'",
+    )
+    assert staged.amount.tolist() == [4321]
+    closed_date = query(
+        database,
+        "select closed_date from stg_core_banking__accounts "
+        f"where account_id = '{accounts.account_id.iloc[0]}'",
+    ).closed_date
+    assert str(closed_date.iloc[0])[:10] == "2025-03-31"
+    rules = query(
+        database, "select * from data_quality_rejections order by table_name, rejection_reason"
+    )
+    assert rules[["table_name", "rejection_reason", "rows_rejected"]].values.tolist() == [
+        ["accounts", "account_id delivered again (a copy of the row kept)", len(accounts) - 1],
+        ["accounts", "account_id superseded by a later file (the row kept came later)", 1],
+        ["transactions", "transaction_id superseded by a later file (the row kept came later)", 1],
+    ]
+    assert rules.is_redelivery.all()
+    counts = query(database, "select * from data_quality_row_counts").set_index("table_name")
+    assert counts.rows_rejected.sum() == 0
+    assert counts.loc["accounts"].rows_redelivered == len(accounts)
 
 
 # --- deliveries that stop: dates never guessed, currencies never mislabelled -----------------
@@ -325,7 +373,7 @@ def test_a_share_of_rejected_rows_above_the_error_limit_fails_naming_the_setting
     )
     row = counts.iloc[0]
     assert row.rows_in == (
-        row.rows_kept + row.rows_rejected + row.rows_delivered_again + row.rows_after_as_of_date
+        row.rows_kept + row.rows_rejected + row.rows_redelivered + row.rows_after_as_of_date
     )
     assert row.rejected_share == pytest.approx(0.3, abs=0.001)
 
@@ -355,7 +403,7 @@ def test_a_small_share_of_rejected_rows_warns_and_every_row_is_kept_somewhere(
         counts.rows_in
         == counts.rows_kept
         + counts.rows_rejected
-        + counts.rows_delivered_again
+        + counts.rows_redelivered
         + counts.rows_after_as_of_date
     ).all()
     # implausible birth dates are not used, and their customers are kept

@@ -87,7 +87,7 @@ def test_rows_reconcile_raw_equals_mapped_plus_unmapped(berka_warehouse):
         counts.rows_in
         == counts.rows_kept
         + counts.rows_rejected
-        + counts.rows_delivered_again
+        + counts.rows_redelivered
         + counts.rows_after_as_of_date
     ).all()
     adapter = counts[counts.layer == "adapter"].set_index("table_name")

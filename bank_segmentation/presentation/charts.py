@@ -180,11 +180,11 @@ def rfm_grid(grid: pd.DataFrame) -> alt.Chart:
 
 
 def data_quality(counts: pd.DataFrame) -> alt.Chart:
-    """Rows kept, rejected and delivered again (copies of a kept row) per raw table."""
+    """Rows kept, rejected and redelivered (copies and superseded versions) per raw table."""
     outcomes = {
         "rows_kept": "kept",
         "rows_rejected": "quarantined",
-        "rows_delivered_again": "delivered again",
+        "rows_redelivered": "redelivered",
     }
     long = counts.melt(id_vars="table_name", value_vars=list(outcomes), var_name="outcome")
     long["outcome"] = long["outcome"].map(outcomes)

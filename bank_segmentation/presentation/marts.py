@@ -168,7 +168,7 @@ def rfm_summary(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFr
 def data_quality(connection: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
     counts = frame(
         connection,
-        "select table_name, rows_in, rows_kept, rows_rejected, rows_delivered_again, "
+        "select table_name, rows_in, rows_kept, rows_rejected, rows_redelivered, "
         "rejected_share "
         "from data_quality_row_counts order by table_name",
     )

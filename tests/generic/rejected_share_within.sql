@@ -32,7 +32,7 @@
                     order by rows_rejected desc, rejection_reason
                 ) as rule_rank
             from {{ rejections }}
-            where not is_copy_of_kept_row
+            where not is_redelivery
 
         )
 

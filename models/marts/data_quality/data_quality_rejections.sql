@@ -30,7 +30,7 @@ counted_by_reason as (
         cast(count(*) as bigint) as rows_rejected,
         min(judged_value) as sample_value,
         {{ reading_setting_of_rule('rejection_reason') }} as reading_setting,
-        {{ is_copy_of_kept_row_rule('rejection_reason') }} as is_copy_of_kept_row
+        {{ is_redelivery_rule('rejection_reason') }} as is_redelivery
     from judged
     group by source_table, rejection_reason
 

@@ -1,13 +1,12 @@
 {#-
     Layer 'staging', one row per raw table: rows in the extract (CSV lines that did not parse
-    included), kept by staging, rejected into quarantined_rows, delivered again (copies of a
-    kept row, in quarantined_rows too but no rejection) and, for transactions, booked after
-    the as-of date (left for a later build). With the Berka adapter, layer 'adapter',
+    included), kept by staging, rejected into quarantined_rows, redelivered (copies of a row
+    kept and versions a later file superseded: in quarantined_rows too, but no rejection) and,
+    for transactions, booked after the as-of date (left for a later build). With the Berka adapter, layer 'adapter',
     one row per Berka file: raw rows, mapped into the contract, left out (berka_unmapped_rows). Staged
     transactions are counted where the features count them (int_customer_months_aggregated),
-    so rows_in = rows_kept + rows_rejected + rows_delivered_again + rows_after_as_of_date
-    checks three separate
-    computations (singular test raw_rows_reconcile_with_staged_and_quarantined).
+    so rows_in = rows_kept + rows_rejected + rows_redelivered + rows_after_as_of_date checks
+    three separate computations (singular test raw_rows_reconcile_with_staged_and_quarantined).
 -#}
 with
 
@@ -82,10 +81,10 @@ rejected as (
 
     select
         table_name,
-        sum(case when is_copy_of_kept_row then 0 else rows_rejected end)
+        sum(case when is_redelivery then 0 else rows_rejected end)
             as rows_rejected,
-        sum(case when is_copy_of_kept_row then rows_rejected else 0 end)
-            as rows_delivered_again
+        sum(case when is_redelivery then rows_rejected else 0 end)
+            as rows_redelivered
     from rejections
     group by table_name
 
@@ -109,7 +108,7 @@ staging_counts as (
         unioned.rows_after_as_of_date,
         'staging' as layer,
         coalesce(rejected.rows_rejected, 0) as rows_rejected,
-        coalesce(rejected.rows_delivered_again, 0) as rows_delivered_again
+        coalesce(rejected.rows_redelivered, 0) as rows_redelivered
     from unioned
     left join rejected
         on unioned.table_name = rejected.table_name
@@ -124,7 +123,7 @@ all_layers as (
             mapped_rows as rows_kept,
             0 as rows_after_as_of_date,
             unmapped_rows as rows_rejected,
-            0 as rows_delivered_again,
+            0 as rows_redelivered,
             'adapter' as layer,
             {{ dbt.concat(["'berka '", 'source_table']) }} as table_name
         from {{ ref('berka_row_counts') }}
@@ -135,7 +134,7 @@ all_layers as (
         rows_kept,
         rows_after_as_of_date,
         rows_rejected,
-        rows_delivered_again,
+        rows_redelivered,
         layer,
         table_name
     from staging_counts
@@ -150,7 +149,7 @@ final as (
         cast(coalesce(rows_in, 0) as bigint) as rows_in,
         cast(coalesce(rows_kept, 0) as bigint) as rows_kept,
         cast(coalesce(rows_rejected, 0) as bigint) as rows_rejected,
-        cast(coalesce(rows_delivered_again, 0) as bigint) as rows_delivered_again,
+        cast(coalesce(rows_redelivered, 0) as bigint) as rows_redelivered,
         cast(coalesce(rows_after_as_of_date, 0) as bigint) as rows_after_as_of_date,
         {{ ratio('coalesce(rows_rejected, 0)', 'rows_in') }} as rejected_share
     from all_layers

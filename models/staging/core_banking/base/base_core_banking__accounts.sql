@@ -41,7 +41,8 @@ typed as (
             as is_opened_date_invalid,
         {{ is_unreadable('closed_date', 'date', 'accounts') }}
             as is_closed_date_invalid,
-        {{ row_as_struct('source') }} as raw_row
+        {{ row_as_struct('source') }} as raw_row,
+        {{ delivered_file() }} as delivered_file
     from source
 
 ),
@@ -82,9 +83,7 @@ checked as (
         ranked.raw_row,
         case
             when ranked.account_id is null then 'account_id is null'
-            when ranked.is_copy_of_kept_row
-                then {{ copy_of_kept_row_rule('account_id') }}
-            when ranked.key_occurrence > 1 then 'account_id is duplicated'
+            {{ duplicate_key_rules('account_id', relation='ranked.') }}
             when customers.customer_id is null then 'customer_id not found in customers'
             when
                 coalesce(

@@ -26,7 +26,8 @@ typed as (
         {{ is_unreadable('balance', 'decimal', 'balances') }} as is_balance_invalid,
         {{ is_unreadable('balance_date', 'date', 'balances') }}
             as is_balance_date_invalid,
-        {{ row_as_struct('source') }} as raw_row
+        {{ row_as_struct('source') }} as raw_row,
+        {{ delivered_file() }} as delivered_file
     from source
 
 ),
@@ -58,11 +59,9 @@ checked as (
             when ranked.is_balance_date_invalid then 'balance_date is not a date'
             when ranked.balance_date is null then 'balance_date is null'
             {{ implausible_date_rules('ranked.balance_date') }}
-            when ranked.is_copy_of_kept_row
-                then {{ copy_of_kept_row_rule('account_id and balance_date') }}
-            when
-                ranked.key_occurrence > 1
-                then 'account_id and balance_date are duplicated'
+            {{ duplicate_key_rules(
+                'account_id and balance_date', verb='are', relation='ranked.'
+            ) }}
             when ranked.is_balance_invalid then 'balance is not a number'
             when ranked.balance is null then 'balance is null'
             {{ missing_fx_rate_rule(

@@ -23,7 +23,8 @@ typed as (
         {{ is_unreadable('birth_date', 'date', 'customers') }} as is_birth_date_invalid,
         {{ is_unreadable('onboarded_date', 'date', 'customers') }}
             as is_onboarded_date_invalid,
-        {{ row_as_struct('source') }} as raw_row
+        {{ row_as_struct('source') }} as raw_row,
+        {{ delivered_file() }} as delivered_file
     from source
 
 ),
@@ -96,8 +97,7 @@ checked as (
         raw_row,
         case
             when customer_id is null then 'customer_id is null'
-            when is_copy_of_kept_row then {{ copy_of_kept_row_rule('customer_id') }}
-            when key_occurrence > 1 then 'customer_id is duplicated'
+            {{ duplicate_key_rules('customer_id') }}
             when is_onboarded_date_invalid then 'onboarded_date is not a date'
             when onboarded_date is null then 'onboarded_date is null'
             {{ implausible_date_rules('onboarded_date') }}

@@ -26,7 +26,8 @@ typed as (
             as is_requested_amount_invalid,
         {{ is_unreadable('applied_at', 'timestamp', 'loan_applications') }}
             as is_applied_at_invalid,
-        {{ row_as_struct('source') }} as raw_row
+        {{ row_as_struct('source') }} as raw_row,
+        {{ delivered_file() }} as delivered_file
     from source
 
 ),
@@ -55,9 +56,7 @@ checked as (
         ranked.raw_row,
         case
             when ranked.application_id is null then 'application_id is null'
-            when ranked.is_copy_of_kept_row
-                then {{ copy_of_kept_row_rule('application_id') }}
-            when ranked.key_occurrence > 1 then 'application_id is duplicated'
+            {{ duplicate_key_rules('application_id', relation='ranked.') }}
             when customers.customer_id is null then 'customer_id not found in customers'
             when
                 coalesce(

@@ -27,7 +27,8 @@ typed as (
             as is_term_months_invalid,
         {{ is_unreadable('originated_date', 'date', 'loans') }}
             as is_originated_date_invalid,
-        {{ row_as_struct('source') }} as raw_row
+        {{ row_as_struct('source') }} as raw_row,
+        {{ delivered_file() }} as delivered_file
     from source
 
 ),
@@ -58,8 +59,7 @@ checked as (
         ranked.raw_row,
         case
             when ranked.loan_id is null then 'loan_id is null'
-            when ranked.is_copy_of_kept_row then {{ copy_of_kept_row_rule('loan_id') }}
-            when ranked.key_occurrence > 1 then 'loan_id is duplicated'
+            {{ duplicate_key_rules('loan_id', relation='ranked.') }}
             when customers.customer_id is null then 'customer_id not found in customers'
             when
                 coalesce(

@@ -38,7 +38,8 @@ unique_key_rows as (
     select
         *,
         1 as key_occurrence,
-        false as is_copy_of_kept_row
+        false as is_copy_of_kept_row,
+        false as is_superseded_by_a_later_file
     from transactions
     where not exists (
         select 1 from duplicated
@@ -74,9 +75,7 @@ checked as (
         ranked.raw_row,
         case
             when ranked.transaction_id is null then 'transaction_id is null'
-            when ranked.is_copy_of_kept_row
-                then {{ copy_of_kept_row_rule('transaction_id') }}
-            when ranked.key_occurrence > 1 then 'transaction_id is duplicated'
+            {{ duplicate_key_rules('transaction_id', relation='ranked.') }}
             when accounts.account_id is null then 'account_id not found in accounts'
             when ranked.is_booked_at_invalid then 'booked_at is not a timestamp'
             when ranked.booked_at is null then 'booked_at is null'

@@ -1,8 +1,9 @@
 {#-
     One row per raw transaction row whose transaction_id occurs more than once in the extract,
-    ranked within its key: the first by booking time (then every other column, so ties are
-    reproducible) is kept, the others are rejected as duplicates. Usually empty or tiny, so
-    base_core_banking__transactions can rank duplicates without sorting every row.
+    ranked within its key (macro ranked_within_key): the row of the latest file, then the
+    first by booking time and every other column (so ties are reproducible), is kept; the
+    others are copies of it, versions a later file superseded, or duplicates. Usually empty or
+    tiny, so base_core_banking__transactions can rank duplicates without sorting every row.
 -#}
 with
 
@@ -53,6 +54,7 @@ ranked as (
         is_amount_invalid,
         is_booked_at_invalid,
         raw_row,
+        delivered_file,
         {{ ranked_within_key('transaction_id', [
             'booked_at', 'account_id', 'amount', 'direction', 'channel',
             'merchant_category_code', 'description'

@@ -33,7 +33,8 @@ typed as (
         {{ is_unreadable('amount', 'decimal', 'transactions') }} as is_amount_invalid,
         {{ is_unreadable('booked_at', 'timestamp', 'transactions') }}
             as is_booked_at_invalid,
-        {{ row_as_struct('source') }} as raw_row
+        {{ row_as_struct('source') }} as raw_row,
+        {{ delivered_file() }} as delivered_file
     from source
 
 )
