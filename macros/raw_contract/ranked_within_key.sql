@@ -60,11 +60,16 @@
     ]) }}
 {% endmacro %}
 
-{% macro delivered_file() %}
+{% macro delivered_file(table_name) %}
     {#- SQL: the file a raw row came in (column filename of the file readers), for the
-        contract's files; '' for warehouse tables and adapters, whose rows name none. -#}
-    {%- if var('source_adapter') == 'core_banking' and var('raw_source_kind') == 'files' -%}
-        {{ return('filename') }}
+        contract's files; '' for warehouse tables and adapters, whose rows name none, and for
+        a table delivered as one file (known on DuckDB): no file to rank rows by. -#}
+    {%- if var('source_adapter') != 'core_banking' or var('raw_source_kind') != 'files' -%}
+        {{ return("''") }}
     {%- endif -%}
-    {{ return("''") }}
+    {%- if target.type == 'duckdb' and execute and not var('lint_rendering')
+        and raw_table_files(table_name) | length < 2 -%}
+        {{ return("''") }}
+    {%- endif -%}
+    {{ return('filename') }}
 {% endmacro %}

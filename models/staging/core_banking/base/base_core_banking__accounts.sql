@@ -42,7 +42,7 @@ typed as (
         {{ is_unreadable('closed_date', 'date', 'accounts') }}
             as is_closed_date_invalid,
         {{ row_as_struct('source') }} as raw_row,
-        {{ delivered_file() }} as delivered_file
+        {{ delivered_file('accounts') }} as delivered_file
     from source
 
 ),

@@ -27,7 +27,7 @@ typed as (
         {{ is_unreadable('balance_date', 'date', 'balances') }}
             as is_balance_date_invalid,
         {{ row_as_struct('source') }} as raw_row,
-        {{ delivered_file() }} as delivered_file
+        {{ delivered_file('balances') }} as delivered_file
     from source
 
 ),

@@ -24,7 +24,7 @@ typed as (
         {{ is_unreadable('onboarded_date', 'date', 'customers') }}
             as is_onboarded_date_invalid,
         {{ row_as_struct('source') }} as raw_row,
-        {{ delivered_file() }} as delivered_file
+        {{ delivered_file('customers') }} as delivered_file
     from source
 
 ),

@@ -27,7 +27,7 @@ typed as (
         {{ is_unreadable('applied_at', 'timestamp', 'loan_applications') }}
             as is_applied_at_invalid,
         {{ row_as_struct('source') }} as raw_row,
-        {{ delivered_file() }} as delivered_file
+        {{ delivered_file('loan_applications') }} as delivered_file
     from source
 
 ),

@@ -28,7 +28,7 @@ typed as (
         {{ is_unreadable('originated_date', 'date', 'loans') }}
             as is_originated_date_invalid,
         {{ row_as_struct('source') }} as raw_row,
-        {{ delivered_file() }} as delivered_file
+        {{ delivered_file('loans') }} as delivered_file
     from source
 
 ),

@@ -34,7 +34,7 @@ typed as (
         {{ is_unreadable('booked_at', 'timestamp', 'transactions') }}
             as is_booked_at_invalid,
         {{ row_as_struct('source') }} as raw_row,
-        {{ delivered_file() }} as delivered_file
+        {{ delivered_file('transactions') }} as delivered_file
     from source
 
 )
