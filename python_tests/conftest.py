@@ -69,20 +69,44 @@ class History:
     last_month_raw: Path  # the extract of the last build: with rows that arrived late
 
 
+# Rows of the last month end's extract that arrived late or were corrected, months before it
+LATE_BOOKINGS = ("2025-05-20 12:00", "2025-03-10 09:30")
+CORRECTED_PURCHASE_MONTH = "2025-01"
+CORRECTED_PURCHASE_FACTOR = 3
+CORRECTED_SNAPSHOT_DATE = "2025-02-28"
+CORRECTED_SNAPSHOT_CHANGE = 1000
+
+
 @pytest.fixture(scope="session")
 def late_raw(demo_raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo extract as it looks a month later: two rows arrived late, one booked in May
-    (within reprocess_months of June) and one in March (outside it)."""
+    """The demo extract as it looks a month later: two rows arrived late (LATE_BOOKINGS, in
+    May and March), and before them, in place (each month keeps its row count), a January
+    purchase was corrected to CORRECTED_PURCHASE_FACTOR times its amount and the February 28
+    snapshot of one account by CORRECTED_SNAPSHOT_CHANGE."""
     raw = copy_raw(demo_raw, tmp_path_factory.mktemp("late_raw"))
     transactions = read(raw, "transactions")
-    purchases = transactions[transactions.channel == "card_pos"]
+    purchases = transactions[
+        (transactions.channel == "card_pos") & (transactions.direction == "debit")
+    ]
     late = []
-    for booked in ("2025-05-20 12:00", "2025-03-10 09:30"):
+    for booked in LATE_BOOKINGS:
         row = purchases.iloc[len(late)].copy()
         row["transaction_id"] = f"T_LATE_{booked[:7]}"
         row["booked_at"] = pd.Timestamp(booked)
         late.append(row)
+    corrected = purchases[
+        pd.to_datetime(purchases.booked_at).dt.strftime("%Y-%m") == CORRECTED_PURCHASE_MONTH
+    ].index[0]
+    transactions.loc[corrected, "amount"] = (
+        transactions.loc[corrected, "amount"] * CORRECTED_PURCHASE_FACTOR
+    )
     write(raw, "transactions", pd.concat([transactions, pd.DataFrame(late)], ignore_index=True))
+    balances = read(raw, "balances")
+    snapshot = balances[balances.balance_date.astype(str) == CORRECTED_SNAPSHOT_DATE].index[0]
+    balances.loc[snapshot, "balance"] = (
+        balances.loc[snapshot, "balance"] + CORRECTED_SNAPSHOT_CHANGE
+    )
+    write(raw, "balances", balances)
     return raw
 
 

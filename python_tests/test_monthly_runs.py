@@ -11,8 +11,13 @@ import pytest
 
 from bank_segmentation.engine_comparison import compare_frames, read_duckdb_table
 from bank_segmentation.export import bi_marts
-from python_tests.conftest import HISTORY_AS_OF_DATES, history_vars
+from python_tests.conftest import (
+    CORRECTED_SNAPSHOT_CHANGE,
+    HISTORY_AS_OF_DATES,
+    history_vars,
+)
 from python_tests.dbt_helpers import run_dbt
+from python_tests.messy_extract import read
 
 # The tables the last monthly build writes from the month batches up to the BI marts (which
 # are compared as the models tagged bi).
@@ -79,8 +84,8 @@ def test_every_bi_mart_of_the_monthly_build_equals_a_full_refresh(
 
 
 def test_late_rows_are_counted_in_their_month(history_warehouse):
-    """T_LATE_2025-05 (inside the reprocess window) and T_LATE_2025-03 (outside it, found by
-    its month's changed row count) both reach the monthly aggregates."""
+    """T_LATE_2025-05 and T_LATE_2025-03, booked months before the as-of month (June), reach
+    the monthly aggregates: their months' fingerprints changed."""
     database = history_warehouse.database
     before = dict(
         query(
@@ -102,6 +107,40 @@ def test_late_rows_are_counted_in_their_month(history_warehouse):
         if after[month] != before[month]
     }
     assert changed == {"2025-03-01": 1, "2025-05-01": 1}
+
+
+def month_totals(database: Path, sql: str) -> dict[str, float]:
+    return {str(month): float(total) for month, total in query(database, sql)}
+
+
+def test_corrections_that_keep_a_months_row_count_reach_their_month(history_warehouse, demo_raw):
+    """A purchase corrected in place in January and a snapshot corrected in place on February
+    28 (neither changes its month's row count; both months come before the late rows of
+    March) reach the month tables: each month's checksum changed, so it was rebuilt."""
+    before_raw = read(demo_raw, "transactions").set_index("transaction_id").amount
+    after_raw = read(history_warehouse.last_month_raw, "transactions")
+    after_raw = after_raw.set_index("transaction_id").amount.loc[before_raw.index]
+    corrected = (after_raw - before_raw)[after_raw != before_raw]
+    spend = (
+        "select booked_month_start_date, sum(spend_amount) "
+        "from int_customer_months_aggregated group by 1"
+    )
+    closing = (
+        "select booked_month_start_date, sum(closing_balance_amount) "
+        "from int_account_months_balanced group by 1"
+    )
+    spend_before = month_totals(history_warehouse.before_last_month, spend)
+    spend_after = month_totals(history_warehouse.database, spend)
+    closing_before = month_totals(history_warehouse.before_last_month, closing)
+    closing_after = month_totals(history_warehouse.database, closing)
+    assert len(corrected) == 1
+    assert spend_after["2025-01-01"] - spend_before["2025-01-01"] == pytest.approx(
+        float(corrected.iloc[0])
+    )
+    assert spend_after["2025-02-01"] == pytest.approx(spend_before["2025-02-01"])
+    assert closing_after["2025-02-01"] - closing_before["2025-02-01"] == pytest.approx(
+        CORRECTED_SNAPSHOT_CHANGE
+    )
 
 
 def test_builds_leave_no_temporary_tables(history_warehouse):

@@ -3,10 +3,11 @@
         For a month-incremental model: the first booking month this build rebuilds, as a date
         literal, or none when the whole model is built (first build, --full-refresh, unit tests).
         A month is rebuilt from the first one whose batch fingerprint in
-        int_transaction_months_counted differs from the one the model stored (a new month, late
-        rows that changed a month's count, another as-of cut), and at the latest from
-        var reprocess_months months before the as-of month (corrections that keep the count);
-        every later month up to the as-of month is rebuilt too, since balances carry over.
+        int_transaction_months_counted differs from the one the model stored (a new month,
+        late or corrected transactions or balances, another as-of cut), and at the latest from
+        var reprocess_months months before the as-of month (the as-of month itself with the
+        default 0); every later month up to the as-of month is rebuilt too, since balances
+        carry over.
         With var lint_data_dependent_branches (make lint) the incremental branch is rendered
         against a fixed month, whatever the warehouse holds.
     -#}
