@@ -43,11 +43,11 @@ inner join ranked_features
 group by sizes.segment_id, sizes.segment_name, sizes.customers
 order by sizes.customers desc, sizes.segment_id
 """
+AS_OF_QUERY = "select as_of_date, as_of_date_reason from main.feature_window"
 DECISION_QUERY = """
 select as_of_date, action, model_version, reason
 from main.segmentation_decisions
-order by as_of_date desc
-limit 1
+where as_of_date = (select max(as_of_date) from main.feature_window)
 """
 QUALITY_QUERY = """
 select table_name, rows_in, rows_kept, rows_rejected
@@ -73,17 +73,29 @@ def describe(database: Path) -> str:
         if table_exists(connection, "customer_segment_assignments"):
             lines += ["", "Segments (defining features: centroid z-score vs all customers):"]
             lines.append(connection.sql(SEGMENT_QUERY).df().to_string(index=False))
-        if table_exists(connection, "segmentation_decisions"):
-            for as_of, action, version, reason in connection.sql(DECISION_QUERY).fetchall():
-                lines += ["", f"Model on {as_of}: {action} ({version}): {reason}"]
-    lines += [
-        "",
-        "Query it:",
-        f"  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{database}', "
-        "read_only=True).sql('show all tables'))\"",
-        f"  or the DuckDB CLI: duckdb -readonly {database}",
-    ]
+        lines += [
+            "",
+            "Query it:",
+            f"  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{database}', "
+            "read_only=True).sql('show all tables'))\"",
+            f"  or the DuckDB CLI: duckdb -readonly {database}",
+            "",
+            *build_outcome(connection),
+        ]
     return "\n".join(lines)
+
+
+def build_outcome(connection: duckdb.DuckDBPyConnection) -> list[str]:
+    """The as-of date the warehouse was built for and why, and the month's segmentation
+    decision with its reason (the lines the build's on-run-end hook logs)."""
+    lines = []
+    if table_exists(connection, "feature_window"):
+        for as_of, reason in connection.sql(AS_OF_QUERY).fetchall():
+            lines.append(f"As-of date {as_of}: {reason}.")
+    if table_exists(connection, "segmentation_decisions"):
+        for as_of, action, version, reason in connection.sql(DECISION_QUERY).fetchall():
+            lines.append(f"Segmentation on {as_of}: {action} (model {version}): {reason}")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

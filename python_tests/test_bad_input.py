@@ -164,18 +164,23 @@ EXPECTED_REJECTIONS = {
     ("customers", "customer_id is null"): 1,
     ("customers", "gender is not F or M"): 1,
     ("accounts", "customer_id not found in customers"): 1,
-    ("accounts", "product_type is not a known product type"): 1,
+    ("accounts", "product_type is not one of current, savings, credit_card, loan, term_deposit"
+     " (or mapped in raw_code_mappings)"): 1,
     ("transactions", "amount is not positive"): 2,
     ("transactions", "amount exceeds max_plausible_amount"): 1,
-    ("transactions", "direction is not debit or credit"): 1,
-    ("transactions", "channel is not a known channel"): 1,
+    ("transactions", "direction is not one of debit, credit (or mapped in raw_code_mappings)"): 1,
+    (
+        "transactions",
+        "channel is not one of card_pos, card_online, atm, branch, transfer, direct_debit,"
+        " standing_order, interest, fee (or mapped in raw_code_mappings)",
+    ): 1,
     ("transactions", "transaction_id is null"): 1,
     ("transactions", "transaction_id is duplicated"): 1,
     ("transactions", "account_id not found in accounts"): 1,
     ("transactions", "booked_at is before the account was opened"): 1,
     ("balances", "account_id and balance_date are duplicated"): 1,
     ("balances", "account_id and balance_date delivered again (a copy of the row kept)"): 1,
-    ("loans", "status is not a known loan status"): 1,
+    ("loans", "status is not one of current, late, default, closed (or mapped in raw_code_mappings)"): 1,
     ("loan_applications", "requested_amount is not positive"): 1,
 }
 

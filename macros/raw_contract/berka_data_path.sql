@@ -1,4 +1,4 @@
 {% macro berka_data_path() %}
     {#- Folder of the Berka .asc files: var berka_data_path, else env BANKSEG_BERKA_PATH. -#}
-    {{ return(var('berka_data_path', env_var('BANKSEG_BERKA_PATH', 'data/berka'))) }}
+    {{ return(var('berka_data_path', none) or env_var('BANKSEG_BERKA_PATH', 'data/berka')) }}
 {% endmacro %}

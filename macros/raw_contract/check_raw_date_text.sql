@@ -6,8 +6,11 @@
         the values, the day/month order (or that they cannot decide it). Below that share,
         such values are quarantined as not a date and counted.
     -#}
-    {%- if target.type != 'duckdb' or raw_date_formats(table_name, kind) -%}
+    {%- if target.type != 'duckdb' -%}
         {{ return('') }}
+    {%- endif -%}
+    {%- if raw_date_formats(table_name, kind) -%}
+        {{ return(check_declared_date_format(table_name, column_name, kind)) }}
     {%- endif -%}
     {%- set raw_values = '(select trim(' ~ column_name ~ ') as value from '
         ~ source('core_banking', table_name) ~ ' where trim(' ~ column_name ~ ") != '')" -%}
@@ -60,4 +63,41 @@
             'timestamp' else "") ~ "), project-wide or for this table, e.g. --vars "
         ~ "'{raw_table_settings: {" ~ table_name ~ ": {" ~ setting
         ~ ": \"" ~ example ~ "\"}}}'. " ~ order) }}
+{% endmacro %}
+
+{% macro check_declared_date_format(table_name, column_name, kind) %}
+    {#-
+        A text date column with a declared format: when more of a sample of its values (the
+        first 10,000 not empty) than max_rejected_share_warn do not read in it, the format is
+        not the bank's: stop, naming the table, the column, three values and the setting used
+        (a timestamp without raw_timestamp_format is read with raw_date_format). Below that
+        share, such values are quarantined as not a date and counted.
+    -#}
+    {%- set formats = raw_date_formats(table_name, kind) -%}
+    {%- set sample = '(select trim(' ~ column_name ~ ') as value from '
+        ~ source('core_banking', table_name) ~ ' where trim(' ~ column_name
+        ~ ") != '' limit 10000)" -%}
+    {%- set unread = 'try_cast(' ~ parsed_by_formats('value', formats) ~ ' as timestamp) is null' -%}
+    {%- set counted = run_query("select count(*) filter (where " ~ unread ~ "), count(*) from "
+        ~ sample ~ " as sample").rows[0] -%}
+    {%- if counted[0] == 0 or counted[0] <= counted[1] * var('max_rejected_share_warn') -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set samples = run_query("select distinct value from " ~ sample ~ " as sample where "
+        ~ unread ~ " order by value limit 3").columns[0].values() -%}
+    {%- set timestamp_declared = kind == 'timestamp'
+        and raw_setting(table_name, 'raw_timestamp_format') -%}
+    {%- set setting = 'raw_timestamp_format' if kind == 'timestamp' else 'raw_date_format' -%}
+    {%- set used = ('raw_timestamp_format' if timestamp_declared else 'raw_date_format')
+        ~ " '" ~ formats | join("' or '") ~ "'" -%}
+    {{ exceptions.raise_compiler_error(
+        "raw table '" ~ table_name ~ "': column '" ~ column_name ~ "' holds values that do "
+        ~ "not read with " ~ used ~ ", e.g. '" ~ samples | join("', '") ~ "' (" ~ counted[0]
+        ~ " of the first " ~ counted[1] ~ " values)"
+        ~ (" - raw_timestamp_format is not set, so raw_date_format is used for timestamps"
+           if kind == 'timestamp' and not timestamp_declared else "")
+        ~ ". Rule: dates and timestamps are read only in their declared format: set var "
+        ~ setting ~ " to the format the bank writes (a strptime format; a list of formats "
+        ~ "when it writes several), project-wide or for this table, e.g. raw_table_settings: {"
+        ~ table_name ~ ": {" ~ setting ~ ": '...'}}.") }}
 {% endmacro %}

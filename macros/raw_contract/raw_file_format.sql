@@ -1,3 +1,3 @@
 {% macro raw_file_format() %}
-    {{ return(var('raw_file_format', env_var('BANKSEG_RAW_FILE_FORMAT', 'parquet'))) }}
+    {{ return(var('raw_file_format', none) or env_var('BANKSEG_RAW_FILE_FORMAT', 'parquet')) }}
 {% endmacro %}

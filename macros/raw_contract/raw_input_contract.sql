@@ -22,3 +22,18 @@
                               'decision': code},
     }) }}
 {% endmacro %}
+
+{% macro optional_raw_columns() %}
+    {#- The contract columns a row may leave empty (staging keeps a row without them); every
+        other column is required: a row without it is rejected. -#}
+    {{ return({
+        'customers': ['birth_date', 'gender', 'region'],
+        'accounts': ['closed_date', 'credit_limit'],
+        'transactions': ['channel', 'merchant_category_code', 'description'],
+    }) }}
+{% endmacro %}
+
+{% macro required_raw_tables() %}
+    {#- The tables that must hold rows; balances, loans and loan_applications may be empty. -#}
+    {{ return(['customers', 'accounts', 'transactions']) }}
+{% endmacro %}

@@ -12,6 +12,8 @@
             {{ rejection_reason }} like '% is not a date'
             or {{ rejection_reason }} like '% is implausible%'
             then 'raw_date_format'
+        when {{ rejection_reason }} like '% (or mapped in raw_code_mappings)'
+            then 'raw_code_mappings'
         when {{ rejection_reason }} like 'line does not parse%'
             then 'raw_csv_delimiter, raw_csv_encoding'
     end

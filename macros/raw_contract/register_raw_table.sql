@@ -14,10 +14,11 @@
     {%- if not files -%}
         {{ exceptions.raise_compiler_error(
             "raw table '" ~ table_name ~ "': no file " ~ stem ~ "." ~ extension ~ " and no ."
-            ~ extension ~ " file in folder " ~ stem ~ "/. Rule: all six tables of the raw "
-            ~ "input contract must exist (balances, loans and loan_applications may be "
-            ~ "empty), each as one file or a folder of files.") }}
+            ~ extension ~ " file in folder " ~ stem ~ "/; " ~ what_the_folder_holds(table_name)
+            ~ " Rule: all six tables of the raw input contract must exist (balances, loans and "
+            ~ "loan_applications may be empty), each as one file or a folder of files.") }}
     {%- endif -%}
+    {%- do check_files_not_blank(table_name, files) -%}
     {%- if files | length > 1 and (stem ~ '.' ~ extension) in files -%}
         {{ exceptions.raise_compiler_error(
             "raw table '" ~ table_name ~ "': both " ~ stem ~ "." ~ extension ~ " and folder "

@@ -24,7 +24,6 @@
         {{ exceptions.raise_compiler_error(
             "raw_file_format: '" ~ file_format ~ "' is not parquet or csv") }}
     {%- endif -%}
-    {%- do check_raw_table_settings() -%}
     {%- for table_name, columns in raw_input_contract().items() -%}
         {%- set actual = register_raw_table(table_name) -%}
         {%- for column_name, families in columns.items() -%}
@@ -50,21 +49,24 @@
                 {%- do check_raw_date_text(table_name, column_name, families[0]) -%}
             {%- endif -%}
         {%- endfor -%}
+        {%- do check_table_rows_delivered(table_name) -%}
     {%- endfor -%}
 {% endmacro %}
 
-{% macro check_raw_table_settings() %}
-    {#- var raw_table_settings names contract tables and reading settings only. -#}
-    {%- for table_name, settings in (var('raw_table_settings') or {}).items() -%}
-        {%- if table_name not in core_banking_tables() -%}
+{% macro check_table_rows_delivered(table_name) %}
+    {#- Every file has the required columns, and a table that must hold rows holds them in
+        every file (macros check_files_*; on Spark, which reads one file, the table). -#}
+    {%- if target.type == 'duckdb' -%}
+        {%- set files = raw_table_files(table_name) -%}
+        {%- set read_files = raw_files_read(table_name) -%}
+        {%- do check_files_have_required_columns(table_name, files, read_files) -%}
+        {%- do check_files_hold_rows(table_name, files, read_files) -%}
+    {%- elif table_name in required_raw_tables() -%}
+        {%- set relation = source('core_banking', table_name) -%}
+        {%- if run_query('select 1 from ' ~ relation ~ ' limit 1').rows | length == 0 -%}
             {{ exceptions.raise_compiler_error(
-                "raw_table_settings: '" ~ table_name ~ "' is not a raw table ("
-                ~ core_banking_tables() | join(', ') ~ ").") }}
+                "raw table '" ~ table_name ~ "' holds no row. Rule: "
+                ~ required_raw_tables() | join(', ') ~ " hold rows.") }}
         {%- endif -%}
-        {%- for setting in settings if setting not in raw_reading_settings() -%}
-            {{ exceptions.raise_compiler_error(
-                "raw_table_settings: " ~ table_name ~ "." ~ setting ~ " is not a reading "
-                ~ "setting (" ~ raw_reading_settings() | join(', ') ~ ").") }}
-        {%- endfor -%}
-    {%- endfor -%}
+    {%- endif -%}
 {% endmacro %}

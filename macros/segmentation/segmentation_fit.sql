@@ -6,7 +6,7 @@
     segmentation_model itself; for engines whose dbt adapter runs no Python models (Spark).
 -#}
 {% macro segmentation_fit() %}
-    {%- set where = var('segmentation_fit', env_var('BANKSEG_SEGMENTATION_FIT', 'python_model')) -%}
+    {%- set where = var('segmentation_fit', none) or env_var('BANKSEG_SEGMENTATION_FIT', 'python_model') -%}
     {%- if where not in ('python_model', 'driver') -%}
         {{ exceptions.raise_compiler_error(
             "var segmentation_fit (env BANKSEG_SEGMENTATION_FIT): '" ~ where

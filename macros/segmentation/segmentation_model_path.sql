@@ -7,5 +7,5 @@
     customer_segment_assignments (SQL) scores with it.
 -#}
 {% macro segmentation_model_path() %}
-    {{ return(var('segmentation_model_path', env_var('BANKSEG_SEGMENTATION_MODEL_PATH', ''))) }}
+    {{ return(var('segmentation_model_path', none) or env_var('BANKSEG_SEGMENTATION_MODEL_PATH', '')) }}
 {% endmacro %}

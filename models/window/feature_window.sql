@@ -16,15 +16,46 @@ transactions as (
 -- (rejected rows too): macro last_complete_month_end
 as_of as (
 
-    {% if var('as_of_date') -%}
-        select cast('{{ var("as_of_date") }}' as date) as as_of_date
-    {%- else -%}
-        select {{ last_complete_month_end('last_booking_date') }} as as_of_date
-        from (
-            select cast(max(booked_at) as date) as last_booking_date
-            from transactions
-        ) as bookings
-    {%- endif %}
+    select
+        {% if var('as_of_date') -%}
+            cast('{{ var("as_of_date") }}' as date) as as_of_date,
+        {%- else -%}
+            {{ last_complete_month_end('last_booking_date') }} as as_of_date,
+        {%- endif %}
+        last_booking_date
+    from (
+        select cast(max(booked_at) as date) as last_booking_date
+        from transactions
+    ) as bookings
+
+),
+
+-- Why this as-of date, in words a build prints at its end (macro report_build_outcome)
+explained as (
+
+    select
+        as_of_date,
+        last_booking_date,
+        {% if var('as_of_date') -%}
+            'set by var as_of_date'
+        {%- else -%}
+            case
+                when as_of_date >= {{ dbt.last_day('last_booking_date', 'month') }}
+                    then {{ dbt.concat([
+                        "'the last complete month: the last booking, '",
+                        dbt.cast('last_booking_date', dbt.type_string()),
+                        "', is within complete_month_tolerance_days of its month end'",
+                    ]) }}
+                else {{ dbt.concat([
+                    "'the last complete month: the last booking, '",
+                    dbt.cast('last_booking_date', dbt.type_string()),
+                    "', leaves '",
+                    'substring(' ~ dbt.cast('last_booking_date', dbt.type_string()) ~ ', 1, 7)',
+                    "' incomplete'",
+                ]) }}
+            end
+        {%- endif %} as as_of_date_reason
+    from as_of
 
 ),
 
@@ -41,8 +72,10 @@ requested as (
                 dbt.date_trunc('month', 'as_of_date')
             ) }} as date
         ) as requested_window_start_date,
-        {{ var('lookback_months') | int }} as lookback_months
-    from as_of
+        {{ var('lookback_months') | int }} as lookback_months,
+        last_booking_date,
+        as_of_date_reason
+    from explained
 
 ),
 
@@ -69,6 +102,8 @@ windowed as (
         requested.as_of_date,
         requested.as_of_month_start_date,
         requested.lookback_months,
+        requested.last_booking_date,
+        requested.as_of_date_reason,
         case
             when first_booking.month_start_date > requested.requested_window_start_date
                 then first_booking.month_start_date
@@ -90,7 +125,9 @@ final as (
             {{ dbt.datediff(
                 'window_start_date', 'as_of_month_start_date', 'month'
             ) }} + 1 as integer
-        ) as window_months
+        ) as window_months,
+        last_booking_date,
+        as_of_date_reason
     from windowed
     -- no row without an as-of date (no var and no booking at all)
     where as_of_date is not null

@@ -31,7 +31,7 @@ typed as (
     select
         cast(account_id as {{ dbt.type_string() }}) as account_id,
         cast(customer_id as {{ dbt.type_string() }}) as customer_id,
-        {{ normalised_code('product_type') }} as product_type,
+        {{ normalised_code('product_type', 'accounts') }} as product_type,
         upper(trim(cast(currency as {{ dbt.type_string() }}))) as currency,
         {{ raw_typed('credit_limit', 'decimal', 'accounts') }} as credit_limit,
         {{ raw_typed('opened_date', 'date', 'accounts') }} as opened_date,
@@ -89,7 +89,7 @@ checked as (
                 coalesce(
                     ranked.product_type, ''
                 ) not in {{ core_banking_codes('product_type') }}
-                then 'product_type is not a known product type'
+                then {{ not_a_contract_code('product_type', 'product_type') }}
             when ranked.is_opened_date_invalid then 'opened_date is not a date'
             when ranked.opened_date is null then 'opened_date is null'
             {{ implausible_date_rules('ranked.opened_date') }}

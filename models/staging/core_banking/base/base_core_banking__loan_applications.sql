@@ -17,8 +17,8 @@ typed as (
     select
         cast(application_id as {{ dbt.type_string() }}) as application_id,
         cast(customer_id as {{ dbt.type_string() }}) as customer_id,
-        {{ normalised_code('product') }} as product,
-        {{ normalised_code('decision') }} as decision,
+        {{ normalised_code('product', 'loan_applications') }} as product,
+        {{ normalised_code('decision', 'loan_applications') }} as decision,
         {{ raw_typed('requested_amount', 'decimal', 'loan_applications') }}
             as requested_amount,
         {{ raw_typed('applied_at', 'timestamp', 'loan_applications') }} as applied_at,
@@ -62,12 +62,12 @@ checked as (
                 coalesce(
                     ranked.product, ''
                 ) not in {{ core_banking_codes('loan_product') }}
-                then 'product is not a known loan product'
+                then {{ not_a_contract_code('product', 'loan_product') }}
             when
                 coalesce(
                     ranked.decision, ''
                 ) not in {{ core_banking_codes('application_decision') }}
-                then 'decision is not approved, declined or pending'
+                then {{ not_a_contract_code('decision', 'application_decision') }}
             when ranked.is_requested_amount_invalid
                 then 'requested_amount is not a number'
             when ranked.requested_amount is null or ranked.requested_amount <= 0

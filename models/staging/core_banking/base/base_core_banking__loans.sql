@@ -17,8 +17,8 @@ typed as (
     select
         cast(loan_id as {{ dbt.type_string() }}) as loan_id,
         cast(customer_id as {{ dbt.type_string() }}) as customer_id,
-        {{ normalised_code('product') }} as product,
-        {{ normalised_code('status') }} as status,
+        {{ normalised_code('product', 'loans') }} as product,
+        {{ normalised_code('status', 'loans') }} as status,
         {{ raw_typed('principal', 'decimal', 'loans') }} as principal,
         {{ raw_typed('term_months', 'integer', 'loans') }} as term_months,
         {{ raw_typed('originated_date', 'date', 'loans') }} as originated_date,
@@ -65,12 +65,12 @@ checked as (
                 coalesce(
                     ranked.product, ''
                 ) not in {{ core_banking_codes('loan_product') }}
-                then 'product is not a known loan product'
+                then {{ not_a_contract_code('product', 'loan_product') }}
             when
                 coalesce(
                     ranked.status, ''
                 ) not in {{ core_banking_codes('loan_status') }}
-                then 'status is not a known loan status'
+                then {{ not_a_contract_code('status', 'loan_status') }}
             when ranked.is_principal_invalid then 'principal is not a number'
             when ranked.principal is null or ranked.principal <= 0
                 then 'principal is not positive'

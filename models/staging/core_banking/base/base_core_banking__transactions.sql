@@ -92,11 +92,11 @@ checked as (
                 coalesce(
                     ranked.direction, ''
                 ) not in {{ core_banking_codes('direction') }}
-                then 'direction is not debit or credit'
+                then {{ not_a_contract_code('direction', 'direction') }}
             -- a null channel is allowed (extracts that do not say):
             -- no channel feature counts it
             when ranked.channel not in {{ core_banking_codes('channel') }}
-                then 'channel is not a known channel'
+                then {{ not_a_contract_code('channel', 'channel') }}
             when cast(ranked.booked_at as date) < accounts.opened_date
                 then 'booked_at is before the account was opened'
         end as rejection_reason

@@ -19,8 +19,8 @@ typed as (
     select
         cast(transaction_id as {{ dbt.type_string() }}) as transaction_id,
         cast(account_id as {{ dbt.type_string() }}) as account_id,
-        {{ normalised_code('direction') }} as direction,
-        {{ normalised_code('channel') }} as channel,
+        {{ normalised_code('direction', 'transactions') }} as direction,
+        {{ normalised_code('channel', 'transactions') }} as channel,
         nullif(trim(cast(merchant_category_code as {{ dbt.type_string() }})), '')
             as merchant_category_code,
         nullif(trim(cast(description as {{ dbt.type_string() }})), '')
