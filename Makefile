@@ -7,10 +7,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export DBT_PROFILES_DIR := $(CURDIR)
-BANKSEG_RAW_DATA_PATH ?= data/raw/demo
+# The demo's raw files: the only folder the project ever writes raw data into.
+DEMO_DATA_PATH := $(abspath data/raw/demo)
+BANKSEG_RAW_DATA_PATH ?= $(DEMO_DATA_PATH)
 # absolute, so that every build of the same files (DuckDB, Spark) records the same file names
 export BANKSEG_RAW_DATA_PATH := $(abspath $(BANKSEG_RAW_DATA_PATH))
+# A bank's delivery: DELIVERY=deliveries/<name>.yml holds its settings (dbt vars: where the
+# files are, their format, how they are written, the bank's codes), passed to dbt as --vars;
+# its warehouse is warehouse/<name>.duckdb. Without it, the demo.
+ifdef DELIVERY
+export BANKSEG_DUCKDB_PATH ?= warehouse/$(basename $(notdir $(DELIVERY))).duckdb
+DELIVERY_VARS = --vars "$$(cat $(DELIVERY))"
+endif
 export BANKSEG_DUCKDB_PATH ?= warehouse/bank_segmentation.duckdb
+# The demo data is generated when the demo is built, never into a bank's folder.
+DEMO_DATA := $(if $(DELIVERY),,$(if $(filter $(DEMO_DATA_PATH),$(BANKSEG_RAW_DATA_PATH)),data))
 
 DEMO_CUSTOMERS ?= 10000
 DEMO_MONTHS ?= 6
@@ -25,7 +36,7 @@ export BANKSEG_BERKA_PATH
 HISTORY_AS_OF_DATES ?= 2025-04-30 2025-05-31 2025-06-30
 HISTORY_LOOKBACK_MONTHS ?= 3
 
-.PHONY: help setup browser data build berka bench history export test lint format pytest segments \
+.PHONY: help setup browser data example-delivery build berka bench history export test lint format pytest segments \
 	dashboard report quality docs clean lock spark-setup spark-build \
 	spark-cluster-up spark-cluster-down spark-test spark-cluster-build bench-spark-cluster
 
@@ -101,15 +112,24 @@ browser: ## Install Debian's chromium + chromium-driver for the browser tests (a
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; }
 
-$(BANKSEG_RAW_DATA_PATH)/customers.parquet: | $(INSTALLED)
+$(DEMO_DATA_PATH)/customers.parquet: | $(INSTALLED)
 	$(BIN)/python -m bank_segmentation.generate --customers $(DEMO_CUSTOMERS) \
-		--months $(DEMO_MONTHS) --seed $(DEMO_SEED) --out $(BANKSEG_RAW_DATA_PATH)
+		--months $(DEMO_MONTHS) --seed $(DEMO_SEED) --out $(DEMO_DATA_PATH)
 
-data: $(BANKSEG_RAW_DATA_PATH)/customers.parquet ## Generate the demo bank data if missing
+data: $(DEMO_DATA_PATH)/customers.parquet ## Generate the demo bank data into data/raw/demo if missing
 
-build: setup data ## Install, generate demo data if missing, dbt build, show the segments
+# The demo written as a bank delivers it (deliveries/example_bank.yml says how), to try the
+# own-data command on: make example-delivery && make build DELIVERY=deliveries/example_bank.yml
+EXAMPLE_DELIVERY_PATH := data/raw/example_bank
+example-delivery: data ## Write the demo as a bank's delivery (cp1252, ';', monthly files) into data/raw/example_bank
+	rm -rf $(EXAMPLE_DELIVERY_PATH)
+	$(BIN)/python -m bank_segmentation.demo_data.delivery --source $(DEMO_DATA_PATH) \
+		--out $(EXAMPLE_DELIVERY_PATH) --like deliveries/example_bank.yml --monthly transactions
+
+build: setup $(DEMO_DATA) ## Install, dbt build (the demo, or DELIVERY=deliveries/<name>.yml), show the outcome
+	@$(if $(DELIVERY),test -f $(DELIVERY) || { echo "no delivery file $(DELIVERY): copy deliveries/example_bank.yml and describe your files in it" >&2; exit 2; })
 	@mkdir -p $(dir $(BANKSEG_DUCKDB_PATH))
-	$(BIN)/dbt build $(DBT_FLAGS)
+	$(BIN)/dbt build $(DBT_FLAGS) $(DELIVERY_VARS)
 	@$(BIN)/python -m bank_segmentation.show --database $(BANKSEG_DUCKDB_PATH)
 
 berka: setup ## Build everything on the real Czech bank data (Berka) and print the segments
@@ -129,7 +149,7 @@ bench: setup ## Benchmark (not in make test): ours vs the pandas notebook vs the
 bench-spark-cluster: setup spark-setup ## The 10k and 100k demo on the local Spark cluster beside DuckDB (~17 min)
 	$(BIN)/python -m bank_segmentation.benchmark_spark --scales $(BENCH_SPARK_SCALES) --workdir bench
 
-history: setup data ## Build consecutive month ends in order so history and migration fill up
+history: setup $(DEMO_DATA) ## Build consecutive month ends in order so history and migration fill up
 	@mkdir -p $(dir $(BANKSEG_DUCKDB_PATH))
 	@for as_of in $(HISTORY_AS_OF_DATES); do \
 		echo "== as-of $$as_of"; \
@@ -189,7 +209,7 @@ dashboard: setup ## Serve the segment dashboard on http://localhost:8501 (after 
 
 REPORT_DIR ?= reports
 report: setup ## Write reports/segment_report.html (self-contained) and reports/png/*.png
-	$(BIN)/dbt compile --select path:analyses --quiet $(DBT_FLAGS)
+	$(BIN)/dbt compile --select path:analyses --quiet $(DBT_FLAGS) $(DELIVERY_VARS)
 	$(BIN)/python -m bank_segmentation.presentation.html_report --database $(BANKSEG_DUCKDB_PATH) \
 		--analyses target/compiled/bank_segmentation/analyses --out $(REPORT_DIR)
 
@@ -198,7 +218,7 @@ quality: setup ## Segment quality on the demo data vs planted personas and the n
 		--ground-truth $(BANKSEG_RAW_DATA_PATH)/ground_truth/customer_personas.parquet
 
 docs: setup ## dbt docs generate (open target/index.html, or `dbt docs serve`)
-	$(BIN)/dbt docs generate
+	$(BIN)/dbt docs generate $(DELIVERY_VARS)
 
 lock: ## Re-resolve requirements.in into requirements.lock
 	rm -rf /tmp/bankseg-lock && $(PYTHON_BIN) -m venv /tmp/bankseg-lock

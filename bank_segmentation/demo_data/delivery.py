@@ -6,6 +6,11 @@ can try the reading settings on a delivery that looks like theirs.
 
     python -m bank_segmentation.demo_data.delivery --source data/raw/demo --out DIR \
         --encoding cp1252 --delimiter ';' --date-format '%d/%m/%y' --decimal-separator ','
+
+or as a delivery file (deliveries/<name>.yml) describes it, its codes written as the bank's:
+
+    python -m bank_segmentation.demo_data.delivery --source data/raw/demo --out DIR \
+        --like deliveries/example_bank.yml --monthly transactions
 """
 
 from __future__ import annotations
@@ -16,11 +21,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+import yaml
 
 from bank_segmentation.demo_data.generator import SCHEMAS
 
@@ -55,6 +62,40 @@ class DeliveryStyle:
     # Each monthly file also repeats the rows of the last overlap_days days of the month
     # before it, as extracts cut on a rolling window do: the same records delivered twice.
     overlap_days: int = 0
+    # (table, column) -> {contract code: the bank's code}: codes written as the bank's own.
+    bank_codes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+
+
+def style_from_settings(settings: dict[str, Any], **options: Any) -> DeliveryStyle:
+    """The style a delivery file's settings (deliveries/<name>.yml) describe: its encoding,
+    delimiter, date layouts (the first of a list), separators, and the bank's codes of
+    raw_code_mappings written in place of the contract's. options: the other fields."""
+
+    def first(value: Any, default: str) -> str:
+        return (value[0] if isinstance(value, list) else value) or default
+
+    date_format = first(settings.get("raw_date_format"), "%Y-%m-%d")
+    per_table = settings.get("raw_table_settings") or {}
+    bank_codes = {
+        (table, column): {contract: bank for bank, contract in mapping.items()}
+        for table, columns in (settings.get("raw_code_mappings") or {}).items()
+        for column, mapping in columns.items()
+    }
+    return DeliveryStyle(
+        encoding=settings.get("raw_csv_encoding") or "utf-8",
+        delimiter=settings.get("raw_csv_delimiter") or ",",
+        date_format=date_format,
+        date_format_by_table={
+            table: first(table_settings["raw_date_format"], date_format)
+            for table, table_settings in per_table.items()
+            if "raw_date_format" in table_settings
+        },
+        timestamp_format=first(settings.get("raw_timestamp_format"), "%Y-%m-%d %H:%M:%S"),
+        decimal_separator=settings.get("raw_decimal_separator") or ".",
+        thousands_separator=settings.get("raw_thousands_separator") or "",
+        bank_codes=bank_codes,
+        **options,
+    )
 
 
 def number_text(value: object, style: DeliveryStyle) -> str:
@@ -86,6 +127,9 @@ def column_writers(table: str, style: DeliveryStyle) -> dict[str, Callable[[obje
         elif pa.types.is_date(column.type):
             date_format = style.date_format_by_table.get(table, style.date_format)
             writers[column.name] = lambda v, f=date_format: date_text(v, f)
+        elif (table, column.name) in style.bank_codes:
+            codes = style.bank_codes[(table, column.name)]
+            writers[column.name] = lambda v, c=codes: "" if v is None or pd.isna(v) else c.get(v, v)
         elif column.name == "description" and style.decorated_descriptions:
             writers[column.name] = lambda v: "" if v is None or pd.isna(v) else f"{v}{DECORATION}"
         else:
@@ -183,21 +227,30 @@ def main() -> None:
         default=0,
         help="each monthly file repeats the last N days of the month before",
     )
-    args = parser.parse_args()
-    style = DeliveryStyle(
-        encoding=args.encoding,
-        delimiter=args.delimiter,
-        date_format=args.date_format,
-        date_format_by_table=(
-            {"customers": args.birth_date_format} if args.birth_date_format else {}
-        ),
-        timestamp_format=args.timestamp_format,
-        decimal_separator=args.decimal_separator,
-        thousands_separator=args.thousands_separator,
-        monthly_tables=tuple(args.monthly),
-        overlap_days=args.overlap_days,
-        line_terminator="\r\n" if args.crlf else "\n",
+    parser.add_argument(
+        "--like", type=Path, help="a delivery file: write the files as it describes them"
     )
+    args = parser.parse_args()
+    options = {
+        "monthly_tables": tuple(args.monthly),
+        "overlap_days": args.overlap_days,
+        "line_terminator": "\r\n" if args.crlf else "\n",
+    }
+    if args.like:
+        style = style_from_settings(yaml.safe_load(args.like.read_text()) or {}, **options)
+    else:
+        style = DeliveryStyle(
+            encoding=args.encoding,
+            delimiter=args.delimiter,
+            date_format=args.date_format,
+            date_format_by_table=(
+                {"customers": args.birth_date_format} if args.birth_date_format else {}
+            ),
+            timestamp_format=args.timestamp_format,
+            decimal_separator=args.decimal_separator,
+            thousands_separator=args.thousands_separator,
+            **options,
+        )
     print(write_delivery(args.source, args.out, style))
 
 
