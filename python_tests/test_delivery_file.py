@@ -238,7 +238,6 @@ def test_an_empty_loans_file_and_a_month_without_transactions_warn_naming_them(
             "--select",
             "+data_quality_raw_files",
             "+int_transaction_months_counted",
-            "feature_window_months",
             "--exclude",
             "resource_type:unit_test",
             "--indirect-selection",
