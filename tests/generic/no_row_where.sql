@@ -7,7 +7,7 @@
     {%- set query -%}
         select {{ message }} as failure_message, * from {{ model }} where {{ condition }}
     {%- endset -%}
-    {%- do log_failure_messages(query) -%}
+    {%- do log_failure_messages(query, [model]) -%}
 
 {{ query }}
 

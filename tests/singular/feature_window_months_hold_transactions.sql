@@ -73,6 +73,8 @@
     cross join typical
     where typical.average_rows >= 100
 {%- endset -%}
-{%- do log_failure_messages(query) -%}
+{%- do log_failure_messages(
+    query, [ref('feature_window'), ref('int_transaction_months_counted')]
+) -%}
 
 {{ query }}
