@@ -164,8 +164,11 @@ EXPECTED_REJECTIONS = {
     ("customers", "customer_id is null"): 1,
     ("customers", "gender is not F or M"): 1,
     ("accounts", "customer_id not found in customers"): 1,
-    ("accounts", "product_type is not one of current, savings, credit_card, loan, term_deposit"
-     " (or mapped in raw_code_mappings)"): 1,
+    (
+        "accounts",
+        "product_type is not one of current, savings, credit_card, loan, term_deposit"
+        " (or mapped in raw_code_mappings)",
+    ): 1,
     ("transactions", "amount is not positive"): 2,
     ("transactions", "amount exceeds max_plausible_amount"): 1,
     ("transactions", "direction is not one of debit, credit (or mapped in raw_code_mappings)"): 1,
@@ -180,7 +183,10 @@ EXPECTED_REJECTIONS = {
     ("transactions", "booked_at is before the account was opened"): 1,
     ("balances", "account_id and balance_date are duplicated"): 1,
     ("balances", "account_id and balance_date delivered again (a copy of the row kept)"): 1,
-    ("loans", "status is not one of current, late, default, closed (or mapped in raw_code_mappings)"): 1,
+    (
+        "loans",
+        "status is not one of current, late, default, closed (or mapped in raw_code_mappings)",
+    ): 1,
     ("loan_applications", "requested_amount is not positive"): 1,
 }
 
