@@ -128,6 +128,7 @@ example-delivery: data ## Write the demo as a bank's delivery (cp1252, ';', mont
 
 build: setup $(DEMO_DATA) ## Install, dbt build (the demo, or DELIVERY=deliveries/<name>.yml), show the outcome
 	@$(if $(DELIVERY),test -f $(DELIVERY) || { echo "no delivery file $(DELIVERY): copy deliveries/example_bank.yml and describe your files in it" >&2; exit 2; })
+	@$(if $(DELIVERY),grep -qE '^raw_data_path: *[^ #]' $(DELIVERY) || { echo "$(DELIVERY) names no raw_data_path: add the folder of the bank's files (raw_data_path: /path/to/files)" >&2; exit 2; })
 	@mkdir -p $(dir $(BANKSEG_DUCKDB_PATH))
 	$(BIN)/dbt build $(DBT_FLAGS) $(DELIVERY_VARS)
 	@$(BIN)/python -m bank_segmentation.show --database $(BANKSEG_DUCKDB_PATH)

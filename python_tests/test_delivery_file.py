@@ -251,13 +251,17 @@ def test_an_empty_loans_file_and_a_month_without_transactions_warn_naming_them(
     assert "the feature window's month 2025-03 holds no transaction while its other" in log
 
 
-def make_dry_run(*args: str) -> str:
-    """What make would run, as a person's shell would call it (make test exports the demo's
-    BANKSEG_* settings to pytest: left out here)."""
+def make(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """make, as a person's shell calls it (make test exports the demo's BANKSEG_* settings to
+    pytest: left out here)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BANKSEG_", "DBT_"))}
     return subprocess.run(
-        ["make", "-n", *args], cwd=PROJECT_DIR, capture_output=True, text=True, check=True, env=env
-    ).stdout
+        ["make", *args], cwd=PROJECT_DIR, capture_output=True, text=True, check=check, env=env
+    )
+
+
+def make_dry_run(*args: str) -> str:
+    return make("-n", *args).stdout
 
 
 def test_make_build_generates_demo_data_only_for_the_demo(tmp_path: Path):
@@ -270,3 +274,15 @@ def test_make_build_generates_demo_data_only_for_the_demo(tmp_path: Path):
     demo = make_dry_run("build", f"DEMO_DATA_PATH={tmp_path}")
     command = " ".join(demo.replace("\\\n", " ").split())
     assert f"generate --customers 10000 --months 6 --seed 42 --out {tmp_path}" in command
+
+
+def test_make_build_refuses_a_delivery_file_that_is_missing_or_names_no_folder(tmp_path: Path):
+    without_folder = tmp_path / "mybank.yml"
+    without_folder.write_text("raw_file_format: csv\n")
+    for delivery, expected in [
+        (without_folder, "names no raw_data_path"),
+        (tmp_path / "missing.yml", "no delivery file"),
+    ]:
+        made = make("build", f"DELIVERY={delivery}", check=False)
+        assert made.returncode != 0
+        assert expected in made.stderr
