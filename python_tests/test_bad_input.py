@@ -346,14 +346,16 @@ def test_empty_optional_tables_build_with_zero_features(clean_raw, tmp_path, emp
         assert rebuilt.all_rebuilt.iloc[0]
 
 
-def test_every_table_empty_builds_empty_marts(tmp_path):
+def test_every_table_empty_stops_the_build_before_any_model(tmp_path):
+    """A delivery of headers only (here Parquet) is refused at the start, naming the first
+    table that must hold rows; nothing is built from it."""
     raw = tmp_path / "raw"
     raw.mkdir()
     for table in SCHEMAS:
         empty_like(raw, table)
     database = tmp_path / "empty.duckdb"
-    run_dbt(BUILD, raw_path=raw, database=database)
-    for mart in ("customer_segments", "segment_summary", "campaign_targets"):
-        assert len(query(database, f"select * from {mart}")) == 0
-    counts = query(database, "select sum(rows_in) as n from data_quality_row_counts")
-    assert counts.n.iloc[0] == 0
+    message = failure_message(raw, database)
+    assert f"raw table 'customers': {raw}/customers.parquet holds no row (a header only)" in message
+    with duckdb.connect(str(database), read_only=True) as connection:
+        built = connection.sql("select table_name from information_schema.tables").fetchall()
+    assert ("customer_segments",) not in built
