@@ -23,6 +23,11 @@ export BANKSEG_DUCKDB_PATH ?= warehouse/bank_segmentation.duckdb
 # The demo data is generated when the demo is built, never into a bank's folder.
 DEMO_DATA := $(if $(DELIVERY),,$(if $(filter $(DEMO_DATA_PATH),$(BANKSEG_RAW_DATA_PATH)),data))
 
+# BI tools read the snapshot a passing build publishes beside the warehouse, never the
+# warehouse a build writes (bank_segmentation.publication says where; docs/publishing.md).
+PUBLISHED_DUCKDB_PATH = $$($(BIN)/python -m bank_segmentation.publication $(BANKSEG_DUCKDB_PATH))
+SHOW := $(BIN)/python -m bank_segmentation.show --database $(BANKSEG_DUCKDB_PATH)
+
 DEMO_CUSTOMERS ?= 10000
 DEMO_MONTHS ?= 6
 DEMO_SEED ?= 42
@@ -130,8 +135,8 @@ build: setup $(DEMO_DATA) ## Install, dbt build (the demo, or DELIVERY=deliverie
 	@$(if $(DELIVERY),test -f $(DELIVERY) || { echo "no delivery file $(DELIVERY): copy deliveries/example_bank.yml and describe your files in it" >&2; exit 2; })
 	@$(if $(DELIVERY),grep -qE '^raw_data_path: *[^ #]' $(DELIVERY) || { echo "$(DELIVERY) names no raw_data_path: add the folder of the bank's files (raw_data_path: /path/to/files)" >&2; exit 2; })
 	@mkdir -p $(dir $(BANKSEG_DUCKDB_PATH))
-	$(BIN)/dbt build $(DBT_FLAGS) $(DELIVERY_VARS)
-	@$(BIN)/python -m bank_segmentation.show --database $(BANKSEG_DUCKDB_PATH)
+	$(BIN)/dbt build $(DBT_FLAGS) $(DELIVERY_VARS) || { $(SHOW) --publication-only; exit 1; }
+	@$(SHOW)
 
 berka: setup ## Build everything on the real Czech bank data (Berka) and print the segments
 	@mkdir -p $(dir $(BERKA_DUCKDB_PATH))
@@ -154,13 +159,14 @@ history: setup $(DEMO_DATA) ## Build consecutive month ends in order so history 
 	@mkdir -p $(dir $(BANKSEG_DUCKDB_PATH))
 	@for as_of in $(HISTORY_AS_OF_DATES); do \
 		echo "== as-of $$as_of"; \
-		$(BIN)/dbt build $(DBT_FLAGS) --vars "{as_of_date: '$$as_of', lookback_months: $(HISTORY_LOOKBACK_MONTHS)}" || exit 1; \
+		$(BIN)/dbt build $(DBT_FLAGS) --vars "{as_of_date: '$$as_of', lookback_months: $(HISTORY_LOOKBACK_MONTHS)}" \
+			|| { $(SHOW) --publication-only; exit 1; }; \
 	done
-	@$(BIN)/python -m bank_segmentation.show --database $(BANKSEG_DUCKDB_PATH)
+	@$(SHOW)
 
 EXPORT_DIR ?= exports
-export: setup ## Campaign lists (CSV + Parquet), BI marts and a manifest into EXPORT_DIR (HASH_IDS=1 hashes ids)
-	$(BIN)/python -m bank_segmentation.export --database $(BANKSEG_DUCKDB_PATH) --out $(EXPORT_DIR) \
+export: setup ## Campaign lists (CSV + Parquet), BI marts and a manifest of the published snapshot into EXPORT_DIR (HASH_IDS=1 hashes ids)
+	$(BIN)/python -m bank_segmentation.export --database $(PUBLISHED_DUCKDB_PATH) --out $(EXPORT_DIR) \
 		$(if $(HASH_IDS),--hash-customer-ids)
 
 # Lint renders the models against an empty scratch warehouse, so its answer does not depend on
@@ -201,12 +207,12 @@ pytest: setup browser ## pytest only (builds its own small warehouses; browser t
 test: lint pytest ## Everything CI checks: lint, pytest (incl. dbt build --warn-error on small data)
 
 segments: setup ## Print the segments of the current warehouse
-	@$(BIN)/python -m bank_segmentation.show --database $(BANKSEG_DUCKDB_PATH)
+	@$(SHOW)
 
 DASHBOARD_PORT ?= 8501
-dashboard: setup ## Serve the segment dashboard on http://localhost:8501 (after make build)
+dashboard: setup ## Serve the segment dashboard of the published snapshot on http://localhost:8501
 	$(BIN)/streamlit run bank_segmentation/presentation/dashboard.py \
-		--server.port $(DASHBOARD_PORT) -- --database $(BANKSEG_DUCKDB_PATH)
+		--server.port $(DASHBOARD_PORT) -- --database $(PUBLISHED_DUCKDB_PATH)
 
 REPORT_DIR ?= reports
 report: setup ## Write reports/segment_report.html (self-contained) and reports/png/*.png
@@ -228,4 +234,4 @@ lock: ## Re-resolve requirements.in into requirements.lock
 	  /tmp/bankseg-lock/bin/pip freeze --all | grep -v "^pip=="; } > requirements.lock
 
 clean: ## Remove dbt artefacts and the warehouse (keeps .venv and data)
-	rm -rf target logs $(BANKSEG_DUCKDB_PATH) $(BANKSEG_DUCKDB_PATH).wal
+	rm -rf target logs $(BANKSEG_DUCKDB_PATH) $(BANKSEG_DUCKDB_PATH).wal $(PUBLISHED_DUCKDB_PATH)

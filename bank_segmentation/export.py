@@ -1,23 +1,27 @@
 """Command line (`make export`): the files a CRM and BI tools load, into a folder you choose.
 
-    python -m bank_segmentation.export --database warehouse/bank_segmentation.duckdb --out exports
+    python -m bank_segmentation.export --database warehouse/bank_segmentation.published.duckdb \
+        --out exports
     BANKSEG_ID_HASH_KEY=... python -m bank_segmentation.export ... --hash-customer-ids
-    python -m bank_segmentation.export --database ... --model-registry model.parquet
+    python -m bank_segmentation.export --database warehouse/bank_segmentation.duckdb \
+        --model-registry model.parquet
 
 Writes
 - campaigns/<action>.csv and .parquet: one target list per campaign action of the current
   as-of date, best expected value first (campaign_targets);
-- marts/<mart>.parquet: every BI mart (the models tagged bi in the dbt manifest of the build),
+- marts/<mart>.parquet: every BI mart of the published snapshot (its publication_manifest),
   for BI tools that cannot open a DuckDB 2.0 file;
-- manifest.json: as-of date, model version, whether customer ids are hashed, and per file its
-  rows.
+- manifest.json: as-of date, model version, when the snapshot was built and published, whether
+  customer ids are hashed, and per file its rows.
+Everything is read from the published snapshot (bank_segmentation.publication), so the files
+are the figures of the last build that passed, whatever runs meanwhile.
 Customer ids stay in clear for the bank's own CRM. With --hash-customer-ids (for lists that
 leave the bank) every customer_id becomes HMAC-SHA256(key, customer_id) in hex, the key from
 the environment variable BANKSEG_ID_HASH_KEY only; the same key gives the same pseudonym in
 every file and every month, so files still join.
 
---model-registry writes only the fitted model (segmentation_model), for a build that scores with
-it elsewhere (var segmentation_model_path, e.g. `make spark-build`).
+--model-registry writes only the fitted model (segmentation_model) of a working warehouse, for a
+build that scores with it elsewhere (var segmentation_model_path, e.g. `make spark-build`).
 """
 
 from __future__ import annotations
@@ -33,24 +37,27 @@ import pyarrow.parquet as pq
 
 from bank_segmentation import campaign_lists
 from bank_segmentation.campaign_lists import HashKeyError, hash_key_from_environment
+from bank_segmentation.publication import MANIFEST_TABLE
 
-BI_TAG = "bi"
 MANIFEST = "manifest.json"
 
 
-def bi_marts(dbt_manifest: Path) -> list[str]:
-    """The models tagged bi (in dbt_project.yml) in a dbt manifest, by name."""
-    if not dbt_manifest.is_file():
-        raise FileNotFoundError(
-            f"{dbt_manifest} not found: the BI marts are read from the manifest of the dbt "
-            "build that made the warehouse (run `make build`, or pass --dbt-manifest)"
-        )
-    nodes = json.loads(dbt_manifest.read_text())["nodes"].values()
-    return sorted(
-        node["name"]
-        for node in nodes
-        if node["resource_type"] == "model" and BI_TAG in node["config"]["tags"]
-    )
+class NotASnapshotError(ValueError):
+    """The file is not a published snapshot (a working warehouse, or no build has passed)."""
+
+
+def published_marts(database: Path) -> list[str]:
+    """The BI marts of a published snapshot, by name (its publication_manifest)."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        try:
+            rows = connection.sql(f"select table_name from {MANIFEST_TABLE} order by 1").fetchall()
+        except duckdb.CatalogException as error:
+            raise NotASnapshotError(
+                f"{database} holds no {MANIFEST_TABLE}: marts are exported from the published "
+                "snapshot (warehouse/<name>.published.duckdb), which a dbt build that passed "
+                "writes"
+            ) from error
+    return [name for (name,) in rows]
 
 
 def keyed_hash(values: pa.Array, key: bytes) -> pa.Array:
@@ -102,6 +109,9 @@ def export_for_crm(
         versions = connection.execute(
             "select distinct model_version from customer_segments order by 1"
         ).fetchall()
+        built_at, published_at = connection.execute(
+            f"select max(built_at), max(published_at) from {MANIFEST_TABLE}"
+        ).fetchall()[0]
         campaigns = export_campaign_lists(connection, out / "campaigns", hash_key)
     rows_per_mart = export_marts(database, out / "marts", marts, hash_key)
     manifest = {
@@ -111,6 +121,8 @@ def export_for_crm(
         if hash_key is not None
         else "in clear",
         "customer_ids_hashed": hash_key is not None,
+        "built_at": built_at.isoformat(timespec="seconds"),
+        "published_at": published_at.isoformat(timespec="seconds"),
         "written_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "files": [
             *(
@@ -139,18 +151,17 @@ def export_model_registry(database: Path, path: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database", type=Path, required=True, help="the built warehouse")
+    parser.add_argument(
+        "--database",
+        type=Path,
+        required=True,
+        help="the published snapshot (or, with --model-registry, the working warehouse)",
+    )
     parser.add_argument("--out", type=Path, default=Path("exports"), help="folder to write to")
     parser.add_argument(
         "--hash-customer-ids",
         action="store_true",
         help="replace customer ids by HMAC-SHA256 pseudonyms (key: env BANKSEG_ID_HASH_KEY)",
-    )
-    parser.add_argument(
-        "--dbt-manifest",
-        type=Path,
-        default=Path("target/manifest.json"),
-        help="the dbt manifest of the build (the marts exported are the models tagged bi)",
     )
     parser.add_argument("--model-registry", type=Path, help="write only segmentation_model here")
     args = parser.parse_args(argv)
@@ -162,9 +173,11 @@ def main(argv: list[str] | None = None) -> int:
         key = hash_key_from_environment() if args.hash_customer_ids else None
     except HashKeyError as error:
         parser.error(str(error))
+    if not args.database.exists():
+        parser.error(f"no published snapshot at {args.database}: a dbt build that passes writes it")
     try:
-        marts = bi_marts(args.dbt_manifest)
-    except FileNotFoundError as error:
+        marts = published_marts(args.database)
+    except NotASnapshotError as error:
         parser.error(str(error))
     manifest = export_for_crm(args.database, args.out, marts, key)
     for file in manifest["files"]:

@@ -1,14 +1,18 @@
 """Command line: say where the warehouse is, how to query it, and what it holds.
 
 python -m bank_segmentation.show --database warehouse/bank_segmentation.duckdb
+python -m bank_segmentation.show --database ... --publication-only   (after a failed build)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import duckdb
+
+from bank_segmentation.publication import MANIFEST_TABLE, published_snapshot_path
 
 SEGMENT_QUERY = """
 with sizes as (
@@ -63,7 +67,33 @@ def table_exists(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
     return rows[0][0] > 0
 
 
-def describe(database: Path) -> str:
+def invocation_of(run_results: Path) -> str | None:
+    """The dbt invocation id recorded in a run_results.json, if there is one."""
+    if not run_results.is_file():
+        return None
+    return json.loads(run_results.read_text())["metadata"]["invocation_id"]
+
+
+def publication_line(database: Path, invocation_id: str | None) -> str:
+    """Whether the build of invocation_id published the snapshot BI tools read, and if not,
+    what they read instead."""
+    snapshot = published_snapshot_path(database)
+    if not snapshot.exists():
+        return f"Not published: no build has passed yet, so BI tools have no {snapshot}."
+    with duckdb.connect(str(snapshot), read_only=True) as connection:
+        as_of, published_at, published_by = connection.sql(
+            f"select max(as_of_date), max(published_at), max(dbt_invocation_id) "
+            f"from {MANIFEST_TABLE}"
+        ).fetchall()[0]
+    if invocation_id is not None and published_by == invocation_id:
+        return f"Published: {snapshot}"
+    return (
+        f"Not published by this build (its log says why): BI tools still read {snapshot}, "
+        f"as of {as_of}, published {published_at:%Y-%m-%d %H:%M} UTC."
+    )
+
+
+def describe(database: Path, invocation_id: str | None = None) -> str:
     """A short text report of the warehouse: data quality and, when built, the segments."""
     lines = [f"Warehouse: {database.resolve()}"]
     with duckdb.connect(str(database), read_only=True) as connection:
@@ -82,7 +112,7 @@ def describe(database: Path) -> str:
             "",
             *build_outcome(connection),
         ]
-    return "\n".join(lines)
+    return "\n".join([*lines, publication_line(database, invocation_id)])
 
 
 def build_outcome(connection: duckdb.DuckDBPyConnection) -> list[str]:
@@ -101,10 +131,23 @@ def build_outcome(connection: duckdb.DuckDBPyConnection) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", type=Path, required=True)
+    parser.add_argument(
+        "--run-results",
+        type=Path,
+        default=Path("target/run_results.json"),
+        help="dbt's run_results.json of the build (says which build published)",
+    )
+    parser.add_argument(
+        "--publication-only", action="store_true", help="only whether the build published"
+    )
     args = parser.parse_args(argv)
+    invocation_id = invocation_of(args.run_results)
+    if args.publication_only:
+        print(publication_line(args.database, invocation_id))
+        return 0
     if not args.database.exists():
         parser.error(f"no warehouse at {args.database}: run `make build` first")
-    print(describe(args.database))
+    print(describe(args.database, invocation_id))
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 from dbt.cli.main import dbtRunner, dbtRunnerResult
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
+BI_TAG = "bi"
 
 
 class DbtFailed(AssertionError):
@@ -79,3 +81,13 @@ def describe_failure(result: dbtRunnerResult) -> str:
         if str(node_result.status) in ("error", "fail", "warn"):
             messages.append(f"{node_result.node.name}: {node_result.message}")
     return "; ".join(messages) or "unknown failure"
+
+
+def bi_marts(dbt_manifest: Path) -> list[str]:
+    """The models tagged bi (in dbt_project.yml) in a dbt manifest, by name."""
+    nodes = json.loads(dbt_manifest.read_text())["nodes"].values()
+    return sorted(
+        node["name"]
+        for node in nodes
+        if node["resource_type"] == "model" and BI_TAG in node["config"]["tags"]
+    )

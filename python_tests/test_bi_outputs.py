@@ -16,8 +16,9 @@ from bank_segmentation.campaign_lists import (
     HashKeyError,
     hash_key_from_environment,
 )
-from bank_segmentation.export import bi_marts, export_for_crm, export_marts, main
-from python_tests.dbt_helpers import run_dbt
+from bank_segmentation.export import export_for_crm, export_marts, main
+from bank_segmentation.publication import published_snapshot_path
+from python_tests.dbt_helpers import bi_marts, run_dbt
 
 PERSONAL_DATA_COLUMNS = {
     "birth_date",
@@ -53,6 +54,12 @@ def demo_manifest(demo_warehouse):
 
 
 @pytest.fixture(scope="module")
+def demo_snapshot(demo_warehouse):
+    """The snapshot the demo warehouse's build published for BI tools."""
+    return published_snapshot_path(demo_warehouse)
+
+
+@pytest.fixture(scope="module")
 def demo_bi_marts(demo_manifest):
     return bi_marts(demo_manifest)
 
@@ -85,22 +92,10 @@ def test_exports_every_bi_mart_and_hashes_ids_with_the_key(demo_warehouse, demo_
 
 
 def test_make_export_writes_a_campaign_list_per_action_and_a_manifest(
-    demo_warehouse, demo_manifest, tmp_path
+    demo_warehouse, demo_snapshot, demo_manifest, tmp_path
 ):
     out = tmp_path / "crm"
-    assert (
-        main(
-            [
-                "--database",
-                str(demo_warehouse),
-                "--out",
-                str(out),
-                "--dbt-manifest",
-                str(demo_manifest),
-            ]
-        )
-        == 0
-    )
+    assert main(["--database", str(demo_snapshot), "--out", str(out)]) == 0
     manifest = json.loads((out / "manifest.json").read_text())
     with duckdb.connect(str(demo_warehouse), read_only=True) as connection:
         per_action = dict(
@@ -126,11 +121,11 @@ def test_make_export_writes_a_campaign_list_per_action_and_a_manifest(
 
 
 def test_exported_lists_that_leave_the_bank_carry_hashed_ids(
-    demo_warehouse, demo_bi_marts, tmp_path
+    demo_snapshot, demo_bi_marts, tmp_path
 ):
     key = b"another-key-long-enough"
-    clear = export_for_crm(demo_warehouse, tmp_path / "clear", demo_bi_marts)
-    hashed = export_for_crm(demo_warehouse, tmp_path / "hashed", demo_bi_marts, key)
+    clear = export_for_crm(demo_snapshot, tmp_path / "clear", demo_bi_marts)
+    hashed = export_for_crm(demo_snapshot, tmp_path / "hashed", demo_bi_marts, key)
     assert hashed["customer_ids_hashed"] is True
     action = next(f["action"] for f in clear["files"] if "action" in f)
     plain = pd.read_csv(tmp_path / "clear" / "campaigns" / f"{action}.csv")
@@ -152,24 +147,25 @@ def test_a_missing_or_short_hash_key_is_named_as_such(environ, message):
         hash_key_from_environment(environ)
 
 
-def test_export_with_a_short_key_stops_before_writing(
-    demo_warehouse, tmp_path, monkeypatch, capsys
-):
+def test_export_with_a_short_key_stops_before_writing(demo_snapshot, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv(HASH_KEY_VARIABLE, "abc")
     out = tmp_path / "never"
     with pytest.raises(SystemExit) as stopped:
-        main(["--database", str(demo_warehouse), "--out", str(out), "--hash-customer-ids"])
+        main(["--database", str(demo_snapshot), "--out", str(out), "--hash-customer-ids"])
     assert stopped.value.code == 2 and not out.exists()
     assert "has 3 characters; it needs at least 16" in capsys.readouterr().err
 
 
-def test_export_without_the_dbt_manifest_says_where_it_looked(demo_warehouse, tmp_path, capsys):
-    missing = tmp_path / "no_target" / "manifest.json"
+def test_export_of_the_working_warehouse_points_to_the_published_snapshot(
+    demo_warehouse, tmp_path, capsys
+):
     out = tmp_path / "never"
     with pytest.raises(SystemExit) as stopped:
-        main(["--database", str(demo_warehouse), "--out", str(out), "--dbt-manifest", str(missing)])
+        main(["--database", str(demo_warehouse), "--out", str(out)])
     assert stopped.value.code == 2 and not out.exists()
-    assert f"{missing} not found" in capsys.readouterr().err
+    assert "holds no publication_manifest: marts are exported from the published snapshot" in (
+        capsys.readouterr().err
+    )
 
 
 def test_bi_marts_carry_no_personal_data_columns(warehouse_connection, demo_bi_marts):

@@ -10,13 +10,12 @@ import duckdb
 import pytest
 
 from bank_segmentation.engine_comparison import compare_frames, read_duckdb_table
-from bank_segmentation.export import bi_marts
 from python_tests.conftest import (
     CORRECTED_SNAPSHOT_CHANGE,
     HISTORY_AS_OF_DATES,
     history_vars,
 )
-from python_tests.dbt_helpers import run_dbt
+from python_tests.dbt_helpers import bi_marts, run_dbt
 from python_tests.messy_extract import read
 
 # The tables the last monthly build writes from the month batches up to the BI marts (which
