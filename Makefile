@@ -135,7 +135,7 @@ build: setup $(DEMO_DATA) ## Install, dbt build (the demo, or DELIVERY=deliverie
 	@$(if $(DELIVERY),test -f $(DELIVERY) || { echo "no delivery file $(DELIVERY): copy deliveries/example_bank.yml and describe your files in it" >&2; exit 2; })
 	@$(if $(DELIVERY),grep -qE '^raw_data_path: *[^ #]' $(DELIVERY) || { echo "$(DELIVERY) names no raw_data_path: add the folder of the bank's files (raw_data_path: /path/to/files)" >&2; exit 2; })
 	@mkdir -p $(dir $(BANKSEG_DUCKDB_PATH))
-	$(BIN)/dbt build $(DBT_FLAGS) $(DELIVERY_VARS) || { $(SHOW) --publication-only; exit 1; }
+	$(BIN)/dbt build $(DBT_FLAGS) $(DELIVERY_VARS) || { $(SHOW) --failed-build; exit 1; }
 	@$(SHOW)
 
 berka: setup ## Build everything on the real Czech bank data (Berka) and print the segments
@@ -160,7 +160,7 @@ history: setup $(DEMO_DATA) ## Build consecutive month ends in order so history 
 	@for as_of in $(HISTORY_AS_OF_DATES); do \
 		echo "== as-of $$as_of"; \
 		$(BIN)/dbt build $(DBT_FLAGS) --vars "{as_of_date: '$$as_of', lookback_months: $(HISTORY_LOOKBACK_MONTHS)}" \
-			|| { $(SHOW) --publication-only; exit 1; }; \
+			|| { $(SHOW) --failed-build; exit 1; }; \
 	done
 	@$(SHOW)
 

@@ -1,7 +1,7 @@
 """Command line: say where the warehouse is, how to query it, and what it holds.
 
 python -m bank_segmentation.show --database warehouse/bank_segmentation.duckdb
-python -m bank_segmentation.show --database ... --publication-only   (after a failed build)
+python -m bank_segmentation.show --database ... --failed-build   (what BI tools still read)
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def publication_line(database: Path, invocation_id: str | None) -> str:
     if invocation_id is not None and published_by == invocation_id:
         return f"Published: {snapshot}"
     return (
-        f"Not published by this build (its log says why): BI tools still read {snapshot}, "
+        f"Not published by this build (its log says why); BI tools still read {snapshot}, "
         f"as of {as_of}, published {published_at:%Y-%m-%d %H:%M} UTC."
     )
 
@@ -138,13 +138,13 @@ def main(argv: list[str] | None = None) -> int:
         help="dbt's run_results.json of the build (says which build published)",
     )
     parser.add_argument(
-        "--publication-only", action="store_true", help="only whether the build published"
+        "--failed-build", action="store_true", help="only what BI tools read after a failed build"
     )
     args = parser.parse_args(argv)
-    invocation_id = invocation_of(args.run_results)
-    if args.publication_only:
-        print(publication_line(args.database, invocation_id))
+    if args.failed_build:
+        print(publication_line(args.database, invocation_id=None))
         return 0
+    invocation_id = invocation_of(args.run_results)
     if not args.database.exists():
         parser.error(f"no warehouse at {args.database}: run `make build` first")
     print(describe(args.database, invocation_id))

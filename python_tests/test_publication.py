@@ -26,6 +26,7 @@ import duckdb
 import pytest
 
 from bank_segmentation.publication import file_being_written, published_snapshot_path
+from bank_segmentation.show import publication_line
 from python_tests.conftest import history_vars
 from python_tests.dbt_helpers import PROJECT_DIR, run_dbt
 
@@ -103,6 +104,7 @@ def build_killed_while_publishing(args: list[str], raw: Path, database: Path) ->
 class Month:
     """What the readers and the snapshot showed through the month's builds."""
 
+    warehouse: Path
     snapshot: Path
     per_query_reads: list[dict]
     held_reads: list[dict]
@@ -168,6 +170,7 @@ def month(demo_raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         for reader in readers:
             reader.wait(timeout=30)
     yield Month(
+        warehouse=database,
         snapshot=snapshot,
         per_query_reads=reads(logs["per_query"]),
         held_reads=reads(logs["held"]),
@@ -231,3 +234,15 @@ def test_the_snapshot_carries_its_manifest_for_data_as_of(month):
     assert dict(zip(manifest.table_name, manifest.row_count, strict=True)) == rows
     assert manifest.model_verdict.notna().all() and manifest.model_version.nunique() == 1
     assert (manifest.built_at <= manifest.published_at).all()
+
+
+def test_make_build_ends_naming_the_snapshot_or_what_bi_tools_still_read(month):
+    with duckdb.connect(str(month.snapshot), read_only=True) as connection:
+        (publisher,) = connection.sql(
+            "select distinct dbt_invocation_id from publication_manifest"
+        ).fetchall()[0]
+    assert publication_line(month.warehouse, publisher) == f"Published: {month.snapshot}"
+    assert publication_line(month.warehouse, None).startswith(
+        f"Not published by this build (its log says why); BI tools still read {month.snapshot}, "
+        "as of 2025-06-30, published "
+    )
