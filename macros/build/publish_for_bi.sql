@@ -13,8 +13,8 @@
             ~ target.schema ~ ' itself (docs/publishing.md).', info=true) -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set snapshot = run_query("select published_snapshot_path('"
-        ~ target.path | replace("'", "''") ~ "')").columns[0].values()[0] -%}
+    {%- set snapshot = run_query('select published_snapshot_path(' ~ sql_character(target.path)
+        ~ ')').columns[0].values()[0] -%}
     {%- set refusal = publication_refusal(results) -%}
     {%- if refusal -%}
         {%- do log('Not published: ' ~ refusal ~ '. BI tools still read ' ~ snapshot
@@ -71,9 +71,9 @@
 
 {% macro write_snapshot(snapshot) %}
     {%- set models = bi_models() -%}
-    {%- set next_file = run_query("select begin_publication('" ~ snapshot | replace("'", "''")
-        ~ "')").columns[0].values()[0] -%}
-    {%- do run_query("attach '" ~ next_file | replace("'", "''") ~ "' as bi_publication") -%}
+    {%- set next_file = run_query('select begin_publication(' ~ sql_character(snapshot)
+        ~ ')').columns[0].values()[0] -%}
+    {%- do run_query('attach ' ~ sql_character(next_file) ~ ' as bi_publication') -%}
     {%- for name in models | sort -%}
         {%- do run_query('create table bi_publication.main.' ~ name ~ ' as select * from '
             ~ models[name]) -%}
@@ -81,7 +81,7 @@
     {%- do run_query(publication_manifest_table(models | sort)) -%}
     {%- do run_query('checkpoint bi_publication') -%}
     {%- do run_query('detach bi_publication') -%}
-    {%- do run_query("select complete_publication('" ~ snapshot | replace("'", "''") ~ "')") -%}
+    {%- do run_query('select complete_publication(' ~ sql_character(snapshot) ~ ')') -%}
 {% endmacro %}
 
 {% macro publication_manifest_table(tables) %}
