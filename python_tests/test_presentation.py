@@ -23,11 +23,11 @@ import duckdb
 import pandas as pd
 import pytest
 
+from bank_segmentation.browser import browser_page, save_screenshot
 from bank_segmentation.clustering.verdict import verdict_in_words
 from bank_segmentation.presentation import eda
 from bank_segmentation.presentation.html_report import PNG_EXPORTS, write_report
 from bank_segmentation.presentation.palette import SEGMENT_COLOURS, segment_colours
-from python_tests.browser import browser_page, save_screenshot
 from python_tests.conftest import HISTORY_AS_OF_DATES
 from python_tests.dbt_helpers import PROJECT_DIR, run_dbt
 

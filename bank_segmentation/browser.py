@@ -1,5 +1,6 @@
-"""Headless Debian Chromium driven by Playwright (no browser download): the page's console
-errors are collected so a test can assert there were none."""
+"""Headless Debian Chromium driven by Playwright (no browser download), for the browser tests
+and `make superset-check`: the page's console errors are collected so a caller can assert
+there were none."""
 
 from __future__ import annotations
 
@@ -39,8 +40,8 @@ def browser_page(width: int = 1400, height: int = 1000) -> Iterator[tuple[Page, 
             browser.close()
 
 
-def save_screenshot(page: Page, name: str) -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / name
+def save_screenshot(page: Page, name: str, folder: Path = ARTIFACTS) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
     page.screenshot(path=str(path), full_page=True)
     return path
