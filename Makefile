@@ -181,7 +181,7 @@ DISABLED_SQL := models/staging/berka models/adapters/berka \
 DATA_DEPENDENT_SQL = $(shell grep -rlE --include='*.sql' \
 	'first_month_to_process\(\)|foreign_currencies\(\)' models)
 SQLFLUFF_PASSES = \
-	"models tests analyses" \
+	"models tests" \
 	"--config .sqlfluff.disabled --disregard-sqlfluffignores $(DISABLED_SQL)" \
 	"--config .sqlfluff.data_dependent $(DATA_DEPENDENT_SQL)"
 lint: export BANKSEG_DUCKDB_PATH := $(LINT_WAREHOUSE)
@@ -243,10 +243,9 @@ superset-lock: ## Re-resolve bi/superset/requirements.in into its lock file
 	  /tmp/bankseg-superset-lock/bin/pip freeze --all | grep -v "^pip=="; } > bi/superset/requirements.lock
 
 REPORT_DIR ?= reports
-report: setup ## Write reports/segment_report.html (self-contained) and reports/png/*.png
-	$(BIN)/dbt compile --select path:analyses --quiet $(DBT_FLAGS) $(DELIVERY_VARS)
-	$(BIN)/python -m bank_segmentation.presentation.html_report --database $(BANKSEG_DUCKDB_PATH) \
-		--analyses target/compiled/bank_segmentation/analyses --out $(REPORT_DIR)
+report: setup ## Write reports/segment_report.html (self-contained) and reports/png/*.png of the published snapshot
+	$(BIN)/python -m bank_segmentation.presentation.html_report --database $(PUBLISHED_DUCKDB_PATH) \
+		--out $(REPORT_DIR)
 
 quality: setup ## Segment quality on the demo data vs planted personas and the notebook baseline
 	$(BIN)/python -m bank_segmentation.quality_report --database $(BANKSEG_DUCKDB_PATH) \

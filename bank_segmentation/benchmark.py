@@ -34,6 +34,7 @@ from pathlib import Path
 
 import duckdb
 import psutil
+import yaml
 
 from bank_segmentation.benchmark_floor import (
     REQUIRED_PASSES,
@@ -46,11 +47,22 @@ from bank_segmentation.benchmark_report import write_outputs
 from bank_segmentation.demo_data.delivery import last_month_files, write_monthly_parquet
 from bank_segmentation.demo_data.generator import DemoConfig, generate
 from bank_segmentation.notebook_baseline import OUT_OF_MEMORY
+from bank_segmentation.publication import published_snapshot_path
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 FEATURE_LAYER_PREFIXES = (
     "model.bank_segmentation.base_core_banking__",
     "model.bank_segmentation.int_",
+)
+# The on-run-end hook that publishes the BI snapshot (macro publish_for_bi), by its position.
+PUBLISH_HOOK = "operation.bank_segmentation.bank_segmentation-on-run-end-{}".format(
+    next(
+        index
+        for index, hook in enumerate(
+            yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text())["on-run-end"]
+        )
+        if "publish_for_bi" in hook
+    )
 )
 # The notebook baseline may take this share of the machine's memory (address space) at most.
 BASELINE_MEMORY_SHARE = 0.8
@@ -110,6 +122,7 @@ def time_spent(wall_seconds: float, run_results: dict) -> dict[str, float]:
         "segmentation_model": sum(
             r["execution_time"] for r in nodes if r["unique_id"].endswith(".segmentation_model")
         ),
+        "publish": sum(r["execution_time"] for r in nodes if r["unique_id"] == PUBLISH_HOOK),
         "nodes": len(nodes),
     }
 
@@ -242,6 +255,7 @@ def benchmark_scale(
         floors = [run_floor(raw) for _ in range(repeats)]
     with progress.step(f"passes {customers}", f"{scale}: required passes x{repeats}"):
         passes = [run_required_passes(raw) for _ in range(repeats)]
+    warehouse = workdir / "bench.duckdb"  # what the last full build wrote and published
     baseline_ok = describe_baseline(baseline) == "ok"
     models = sorted(ours[0].model_seconds, key=lambda m: -ours[0].model_seconds[m])[:5]
     return {
@@ -264,6 +278,8 @@ def benchmark_scale(
         "baseline_peak_gib": (
             median([r.peak_bytes for r in baseline]) / 2**30 if baseline_ok else None
         ),
+        "warehouse_mib": warehouse.stat().st_size / 2**20,
+        "snapshot_mib": published_snapshot_path(warehouse).stat().st_size / 2**20,
         "full_build_time_spent": median_phases(ours),
         "monthly_build_time_spent": median_phases(monthly),
         "slowest_models": {

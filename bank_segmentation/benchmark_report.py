@@ -111,6 +111,26 @@ def report(results: list[dict], command: str, measured_on: str) -> str:
                     f"{spent['tests_summed']:.1f} | {spent['seeds_summed']:.1f} | "
                     f"{spent['segmentation_model']:.1f} |"
                 )
+    lines += [
+        "",
+        "Publishing (docs/publishing.md): the on-run-end hook that copies the BI marts into the "
+        "snapshot BI tools read and renames it over the last one (median seconds), and the "
+        "files on disk after the last full build.",
+        "",
+        "| customers | publish, full build (s) | share of the full build "
+        "| publish, monthly build (s) | share of the monthly build "
+        "| snapshot (MiB) | working warehouse (MiB) | snapshot / warehouse |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        full, monthly = r["full_build_time_spent"], r["monthly_build_time_spent"]
+        if "publish" in full and "snapshot_mib" in r:
+            lines.append(
+                f"| {r['customers']:,} | {full['publish']:.2f} | "
+                f"{full['publish'] / r['ours_seconds']:.1%} | {monthly['publish']:.2f} | "
+                f"{monthly['publish'] / r['monthly_seconds']:.1%} | {r['snapshot_mib']:.0f} | "
+                f"{r['warehouse_mib']:.0f} | {r['snapshot_mib'] / r['warehouse_mib']:.2f} |"
+            )
     lines += ["", "Slowest models of the full build (median seconds):", ""]
     for r in results:
         slowest = ", ".join(f"{name} {s:.1f}" for name, s in r["slowest_models"].items())

@@ -55,6 +55,14 @@ def test_benchmark_smoke_run_writes_report_and_plot(tmp_path):
     passes = saved["results"][0]["required_passes_seconds"]
     assert set(passes) == set(REQUIRED_PASSES) and all(s > 0 for s in passes.values())
     assert row["required passes (s)"] == f"{sum(passes.values()):.2f}"
+    # publishing: the hook's time in both builds and the snapshot on disk, smaller than the
+    # warehouse it was copied from
+    result = saved["results"][0]
+    assert result["full_build_time_spent"]["publish"] > 0
+    assert result["monthly_build_time_spent"]["publish"] > 0
+    assert 0 < result["snapshot_mib"] < result["warehouse_mib"]
+    publishing = text.split("| customers | publish, full build (s)")[1].splitlines()[2]
+    assert publishing.startswith(f"| 300 | {result['full_build_time_spent']['publish']:.2f} |")
     assert "- 300 customers: duplicate keys " in text
     assert plot.stat().st_size > 10_000
     # the report can be re-rendered from the run's saved results, identically

@@ -28,8 +28,9 @@ from bank_segmentation.clustering.verdict import verdict_in_words
 from bank_segmentation.presentation import eda
 from bank_segmentation.presentation.html_report import PNG_EXPORTS, write_report
 from bank_segmentation.presentation.palette import SEGMENT_COLOURS, segment_colours
+from bank_segmentation.publication import published_snapshot_path
 from python_tests.conftest import HISTORY_AS_OF_DATES
-from python_tests.dbt_helpers import PROJECT_DIR, run_dbt
+from python_tests.dbt_helpers import PROJECT_DIR
 
 LATEST = HISTORY_AS_OF_DATES[-1]
 # Summary and actions first, what explains them next, the model's diagnostics last.
@@ -92,34 +93,10 @@ def latest_summary(database: Path) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="session")
-def compiled_analyses(history_warehouse, demo_raw: Path, tmp_path_factory) -> Path:
-    database = history_warehouse.database
-    target = tmp_path_factory.mktemp("analyses_target")
-    run_dbt(
-        [
-            "compile",
-            "--select",
-            "path:analyses",
-            "--vars",
-            f"{{as_of_date: '{LATEST}', lookback_months: 3}}",
-        ],
-        raw_path=demo_raw,
-        database=database,
-        target_path=target,
-    )
-    return target / "compiled" / "bank_segmentation" / "analyses"
-
-
-@pytest.fixture(scope="session")
-def report(history_warehouse, compiled_analyses: Path, tmp_path_factory) -> Path:
-    database = history_warehouse.database
-    return write_report(database, compiled_analyses, tmp_path_factory.mktemp("report"))
-
-
-def test_analyses_compile_to_the_eda_queries(compiled_analyses: Path):
-    for name in eda.ANALYSES:
-        sql = (compiled_analyses / f"{name}.sql").read_text()
-        assert "{{" not in sql and "select" in sql.lower()
+def report(history_warehouse, tmp_path_factory) -> Path:
+    """The report of the snapshot the last history build published, as `make report` writes."""
+    snapshot = published_snapshot_path(history_warehouse.database)
+    return write_report(snapshot, tmp_path_factory.mktemp("report"))
 
 
 def test_report_opens_in_chromium_with_every_chart_and_the_marts_totals(
@@ -170,6 +147,7 @@ def test_report_opens_in_chromium_with_every_chart_and_the_marts_totals(
     assert names_with_a_label_shown(database, visible) == []
     assert "Expected value: what the bank expects to earn over a year" in visible
     assert "No action in the playbook" not in visible
+    assert f"Data as of {LATEST}, published " in visible  # read from the published snapshot
     with duckdb.connect(str(database), read_only=True) as connection:
         latest_drift = connection.execute(
             "select feature, previous_as_of_date from segment_feature_drift where as_of_date = ?",
@@ -245,7 +223,7 @@ def serve_dashboard(database: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def dashboard_url(history_warehouse):
-    with serve_dashboard(history_warehouse.database) as url:
+    with serve_dashboard(published_snapshot_path(history_warehouse.database)) as url:
         yield url
 
 
@@ -307,6 +285,7 @@ def test_dashboard_renders_every_chart_and_a_chosen_segment_shows_its_mart_numbe
     )
     assert "clustering features are stable" in stability
     assert names_with_a_label_shown(database, visible) == []
+    assert f"Data as of {LATEST}, published " in visible  # served from the published snapshot
     members, targets = downloaded["segment's customers"], downloaded["campaign lists"]
     assert len(members) == chosen.customers and set(members.segment_name) == {chosen.segment_name}
     with duckdb.connect(str(database), read_only=True) as connection:

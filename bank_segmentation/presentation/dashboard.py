@@ -31,7 +31,9 @@ def table(frame: pd.DataFrame, columns: dict[str, Any]) -> None:
 
 def database_path(argv: list[str]) -> Path:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--database", type=Path, default=Path("warehouse/bank_segmentation.duckdb"))
+    parser.add_argument(
+        "--database", type=Path, default=Path("warehouse/bank_segmentation.published.duckdb")
+    )
     return parser.parse_args(argv).database
 
 
@@ -166,6 +168,7 @@ def page(database: str) -> None:
         chosen = st.selectbox("Segment", [ALL_SEGMENTS, *names])
     segment = names.get(chosen)
     st.title(f"Customer segments as of {views.as_of}")
+    st.caption(views.data_as_of)
     verdict_banner(views)
     overview_section(views)
     if segment is not None:

@@ -1,12 +1,12 @@
-"""Exploratory analysis for the report. The SQL lives in dbt's analyses/ (compiled by
-`dbt compile`); this module runs the compiled queries and derives what SQL does not do well:
-skew-aware distributions, the correlation matrix and a 2-D PCA projection."""
+"""Exploratory analysis for the report, from the published snapshot: the exploration marts
+(models/marts/exploration) and the current customers' clustering features; this module derives
+what SQL does not do well: skew-aware distributions, the correlation matrix and a 2-D PCA
+projection."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -14,7 +14,6 @@ import pandas as pd
 from sklearn.decomposition import PCA
 from sklearn.preprocessing import StandardScaler
 
-ANALYSES = ("eda_monthly_trends", "eda_customer_features", "eda_k_selection")
 SKEWNESS_FOR_LOG_SCALE = 1.0
 PROJECTION_SAMPLE_ROWS = 4_000
 
@@ -28,26 +27,30 @@ class Exploration:
     k_candidates: pd.DataFrame
 
 
-def compiled_analysis(compiled_dir: Path, name: str) -> str:
-    path = Path(compiled_dir) / f"{name}.sql"
-    if not path.exists():
-        raise FileNotFoundError(
-            f"{path}: compiled analysis missing; run `dbt compile --select path:analyses`"
-        )
-    return path.read_text()
-
-
-def explore(connection: duckdb.DuckDBPyConnection, compiled_dir: Path) -> Exploration:
-    trends, features, selection = (
-        connection.execute(compiled_analysis(compiled_dir, name)).df() for name in ANALYSES
-    )
-    model = selection.iloc[0]
+def explore(connection: duckdb.DuckDBPyConnection) -> Exploration:
+    """Read the exploration marts (monthly_activity, segmentation_model_selection) and the
+    clustering features of every current customer, without the customer id."""
+    trends = connection.execute(
+        "select month_start_date, customers, spend_amount, income_amount, "
+        "deposit_balance_amount, transaction_count from monthly_activity order by month_start_date"
+    ).df()
+    model = connection.execute(
+        "select k, k_candidates_json, features from segmentation_model_selection"
+    ).fetchone()
+    if model is None:
+        raise ValueError("segmentation_model_selection is empty: the build scored no customers")
+    chosen_k, k_candidates_json, feature_list = model
+    carried = {row[0] for row in connection.execute("describe customer_segments").fetchall()}
+    features = tuple(f for f in feature_list.split(",") if f in carried)
+    customers = connection.execute(
+        f"select segment_id, segment_name, {', '.join(features)} from customer_segments"
+    ).df()
     return Exploration(
         monthly_trends=trends,
-        customer_features=features,
-        clustering_features=tuple(model["features"].split(",")),
-        chosen_k=int(model["k"]),
-        k_candidates=pd.DataFrame(json.loads(model["k_candidates_json"])),
+        customer_features=customers,
+        clustering_features=features,
+        chosen_k=int(chosen_k),
+        k_candidates=pd.DataFrame(json.loads(k_candidates_json)),
     )
 
 

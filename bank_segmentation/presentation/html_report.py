@@ -1,10 +1,8 @@
 """Command line: the shareable segment report, one self-contained HTML file (charts inlined as
 SVG, no scripts, nothing fetched) plus PNG exports of the key charts.
 
-    dbt compile --select path:analyses
     python -m bank_segmentation.presentation.html_report \
-        --database warehouse/bank_segmentation.duckdb \
-        --analyses target/compiled/bank_segmentation/analyses --out reports
+        --database warehouse/bank_segmentation.published.duckdb --out reports
 
 Over 300 lines on purpose: one section function per section of the report, in its order,
 so the page reads top to bottom here.
@@ -321,14 +319,15 @@ def render(views: SegmentViews, built: dict[str, alt.TopLevelMixin], generated: 
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         f"<title>Customer segments as of {views.as_of}</title><style>{STYLE}</style></head>"
         f"<body><h1>Customer segments as of {views.as_of}</h1>"
-        f'<p class="subtitle">Generated {generated} from the BI marts.</p>{body}</body></html>'
+        f'<p class="subtitle">{views.data_as_of} Generated {generated} from the BI marts.</p>'
+        f"{body}</body></html>"
     )
 
 
-def write_report(database: Path, analyses_dir: Path, out_dir: Path) -> Path:
+def write_report(database: Path, out_dir: Path) -> Path:
     with marts.connect(database) as connection:
         views = read_views(connection)
-        exploration = eda.explore(connection, analyses_dir)
+        exploration = eda.explore(connection)
     built = build_charts(views, exploration)
     out_dir.mkdir(parents=True, exist_ok=True)
     report = out_dir / "segment_report.html"
@@ -346,10 +345,9 @@ def write_report(database: Path, analyses_dir: Path, out_dir: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", type=Path, required=True)
-    parser.add_argument("--analyses", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=Path("reports"))
     args = parser.parse_args(argv)
-    report = write_report(args.database, args.analyses, args.out)
+    report = write_report(args.database, args.out)
     print(f"report: {report}\nPNG exports: {report.parent / 'png'}")
     return 0
 

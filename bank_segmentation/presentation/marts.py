@@ -4,11 +4,13 @@ query aggregates: no customer id or other personal field leaves these functions.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+
+from bank_segmentation.publication import MANIFEST_TABLE
 
 
 class WarehouseBusyError(RuntimeError):
@@ -210,6 +212,17 @@ def share_drift(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFr
         """,
         as_of,
     )
+
+
+def published_at(connection: duckdb.DuckDBPyConnection) -> datetime | None:
+    """When the build behind a published snapshot was published (UTC); None for a working
+    warehouse, which has no publication_manifest."""
+    exists = connection.execute(
+        "select count(*) from information_schema.tables where table_name = ?", [MANIFEST_TABLE]
+    ).fetchall()[0][0]
+    if not exists:
+        return None
+    return connection.execute(f"select max(published_at) from {MANIFEST_TABLE}").fetchall()[0][0]
 
 
 def model_decisions(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:

@@ -7,7 +7,7 @@ come as the marts' texts (*_text columns)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import duckdb
 import pandas as pd
@@ -43,6 +43,15 @@ class SegmentViews:
     feature_drift: pd.DataFrame
     share_drift: pd.DataFrame
     decisions: pd.DataFrame  # what each build did about the model, latest first
+    published_at: datetime | None  # None when read from a working warehouse
+
+    @property
+    def data_as_of(self) -> str:
+        """The line that dates what a reader sees: as-of date and, from a snapshot, when the
+        build that passed was published."""
+        if self.published_at is None:
+            return f"Data as of {self.as_of}, read from a working warehouse (not published)."
+        return f"Data as of {self.as_of}, published {self.published_at:%Y-%m-%d %H:%M} UTC."
 
     @property
     def verdict_headline(self) -> str:
@@ -116,4 +125,5 @@ def read_views(connection: duckdb.DuckDBPyConnection, as_of: date | None = None)
         feature_drift=with_feature_labels(marts.feature_drift(connection, as_of), labels),
         share_drift=with_segment_labels(marts.share_drift(connection, as_of), labels),
         decisions=marts.model_decisions(connection, as_of),
+        published_at=marts.published_at(connection),
     )
