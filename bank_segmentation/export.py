@@ -11,8 +11,9 @@ Writes
   as-of date, best expected value first (campaign_targets);
 - marts/<mart>.parquet: every BI mart of the published snapshot (its publication_manifest),
   for BI tools that cannot open a DuckDB 2.0 file;
-- manifest.json: as-of date, model version, when the snapshot was built and published, whether
-  customer ids are hashed, and per file its rows.
+- manifest.json: as-of date, model version, when the snapshot was built and published,
+  whether customer ids are hashed, per file its rows, the customers each eligibility rule
+  left out of each list and whether marketing consent was checked (campaign_exclusions).
 Everything is read from the published snapshot (bank_segmentation.publication), so the files
 are the figures of the last build that passed, whatever runs meanwhile.
 Customer ids stay in clear for the bank's own CRM. With --hash-customer-ids (for lists that
@@ -113,6 +114,11 @@ def export_for_crm(
             f"select max(built_at), max(published_at) from {MANIFEST_TABLE}"
         ).fetchall()[0]
         campaigns = export_campaign_lists(connection, out / "campaigns", hash_key)
+        exclusions = connection.execute(
+            "select action, exclusion_reason, customers_excluded, is_rule_checked "
+            "from campaign_exclusions where as_of_date = ? order by action, exclusion_order",
+            [as_of],
+        ).fetchall()
     rows_per_mart = export_marts(database, out / "marts", marts, hash_key)
     manifest = {
         "as_of_date": str(as_of),
@@ -124,6 +130,11 @@ def export_for_crm(
         "built_at": built_at.isoformat(timespec="seconds"),
         "published_at": published_at.isoformat(timespec="seconds"),
         "written_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "marketing_consent_checked": all(checked for *_, checked in exclusions),
+        "campaign_exclusions": [
+            {"action": action, "reason": reason, "customers": customers, "rule_checked": checked}
+            for action, reason, customers, checked in exclusions
+        ],
         "files": [
             *(
                 {"path": f"campaigns/{action}.{suffix}", "action": action, "rows": rows}

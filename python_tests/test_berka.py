@@ -142,6 +142,19 @@ def test_every_customer_of_the_as_of_date_gets_a_named_segment(berka_warehouse):
     assert segments.segment_name.str.startswith("segment_").sum() == 0
 
 
+def test_without_a_consent_column_consent_is_said_not_checked(berka_warehouse):
+    """Berka has no marketing_consent: nobody is left out for it, and the mart says the rule
+    was not checked (the report and the export manifest read that)."""
+    rules = query(
+        berka_warehouse,
+        "select exclusion_reason, bool_and(is_rule_checked) as checked, "
+        "sum(customers_excluded) as excluded from campaign_exclusions group by 1",
+    ).set_index("exclusion_reason")
+    assert not rules.checked["no_marketing_consent"]
+    assert rules.excluded["no_marketing_consent"] == 0
+    assert rules.checked.drop("no_marketing_consent").all()
+
+
 def test_amounts_are_shown_in_the_currency_of_the_extract(berka_warehouse):
     """Berka books in Czech crowns (var currency CZK): the reasons say so, never EUR."""
     reasons = query(berka_warehouse, "select reason_text from customer_segments").reason_text

@@ -14,6 +14,7 @@ LAYERS = (
     "quality",
     "intermediate/monthly",
     "intermediate/features",
+    "intermediate/campaigns",
     "formats",
     "clustering",
     "marts",

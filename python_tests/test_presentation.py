@@ -132,6 +132,11 @@ def test_report_opens_in_chromium_with_every_chart_and_the_marts_totals(
         drift_rows = page.eval_on_selector_all(
             "#feature-drift tbody tr", "rows => rows.map(r => r.dataset.feature)"
         )
+        exclusion_rows = page.eval_on_selector_all(
+            "#campaign-exclusions tbody tr",
+            "rows => rows.map(r => [r.dataset.action, r.dataset.reason, "
+            "Number(r.cells[2].dataset.value)])",
+        )
         stability = page.inner_text("#stability-summary")
         first_in_summary = page.eval_on_selector("#summary", "s => s.children[1].id")
         verdict = page.inner_text("#model-verdict")
@@ -148,6 +153,15 @@ def test_report_opens_in_chromium_with_every_chart_and_the_marts_totals(
     assert "Expected value: what the bank expects to earn over a year" in visible
     assert "No action in the playbook" not in visible
     assert f"Data as of {LATEST}, published " in visible  # read from the published snapshot
+    # who the eligibility rules left out of each list, as the mart counts them
+    with duckdb.connect(str(database), read_only=True) as connection:
+        excluded = connection.execute(
+            "select action, exclusion_reason, customers_excluded from campaign_exclusions "
+            "where as_of_date = ? and customers_excluded > 0 order by action, exclusion_order",
+            [LATEST],
+        ).fetchall()
+    assert excluded and [tuple(row) for row in exclusion_rows] == excluded
+    assert "Marketing consent was not checked" not in visible  # the demo delivers consent
     with duckdb.connect(str(database), read_only=True) as connection:
         latest_drift = connection.execute(
             "select feature, previous_as_of_date from segment_feature_drift where as_of_date = ?",

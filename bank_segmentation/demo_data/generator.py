@@ -72,6 +72,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("gender", pa.string()),
             ("region", pa.string()),
             ("onboarded_date", pa.date32()),
+            ("marketing_consent", pa.bool_()),
         ]
     ),
     "accounts": pa.schema(
@@ -253,14 +254,31 @@ def _generate_chunk(config: DemoConfig, chunk_index: int, n: int, ids: _IdCounte
     balances = _balances_table(opening, booked, layout, window)
 
     loan_applications = _loan_applications(rng, draws, people, onboarded, window, customer_ids, ids)
+    consent = _marketing_consent(
+        np.random.default_rng([config.seed, chunk_index, CONSENT_STREAM]), n
+    )
     return {
-        "customers": customers,
+        "customers": customers.set_column(
+            customers.schema.get_field_index("marketing_consent"), "marketing_consent", consent
+        ),
         "accounts": accounts,
         "transactions": transactions,
         "balances": balances,
         "loans": loans,
         "loan_applications": loan_applications,
     }, truth
+
+
+# Consent is drawn from a stream of its own, so that adding it moved no other draw.
+CONSENT_STREAM = 1
+CONSENT_SHARES = {"opted_in": 0.78, "opted_out": 0.19}  # the rest left empty: no consent
+
+
+def _marketing_consent(rng: np.random.Generator, n: int) -> pa.Array:
+    draw = rng.random(n)
+    opted_in = draw < CONSENT_SHARES["opted_in"]
+    empty = draw >= CONSENT_SHARES["opted_in"] + CONSENT_SHARES["opted_out"]
+    return pa.array(opted_in, mask=empty, type=pa.bool_())
 
 
 def _draw_people(rng: np.random.Generator, n: int, blend_share: float) -> People:
@@ -311,6 +329,7 @@ def _customers(
             ),
             "region": _lookup(REGIONS, np.where(rng.random(n) < 0.02, -1, rng.integers(0, 8, n))),
             "onboarded_date": pa.array(onboarded, type=pa.date32()),
+            "marketing_consent": pa.nulls(n, type=pa.bool_()),  # drawn last, on its own stream
         },
         schema=SCHEMAS["customers"],
     )

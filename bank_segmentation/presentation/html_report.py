@@ -172,6 +172,42 @@ def segment_cards(views: SegmentViews) -> str:
     return f'<div class="cards">{"".join(cards)}</div>'
 
 
+def exclusions_section(views: SegmentViews) -> str:
+    """Who the eligibility rules (seed campaign_eligibility_rules) left out of each list, and
+    whether marketing consent could be checked."""
+    exclusions = views.exclusions
+    consent = (
+        '<p class="no-campaign" id="consent-not-checked">Marketing consent was not checked: '
+        "the delivery has no marketing_consent column, so every customer counted as "
+        "consented. Add the column to the customers file before sending these lists.</p>"
+        if not exclusions.is_rule_checked.all()
+        else ""
+    )
+    excluded = exclusions.loc[exclusions.customers_excluded > 0]
+    rows = "".join(
+        f'<tr data-action="{html.escape(r.action)}" '
+        f'data-reason="{html.escape(r.exclusion_reason)}">'
+        f"<td>{html.escape(views.labels.label(r.action))}</td>"
+        f"<td>{html.escape(r.exclusion_reason.replace('_', ' '))}</td>"
+        + number_cell(r.customers_excluded, f"{r.customers_excluded:,}")
+        + "</tr>"
+        for r in excluded.itertuples()
+    )
+    table = (
+        '<table id="campaign-exclusions"><thead><tr><th>action</th><th>left out because</th>'
+        f'<th class="number">customers</th></tr></thead><tbody>{rows}</tbody></table>'
+        if rows
+        else '<p class="note">No customer was left out of a campaign list.</p>'
+    )
+    return (
+        "<h3>Left out of the campaign lists</h3>"
+        '<p class="note">Each customer left out of a list is counted under the first rule '
+        "that holds, in the order of seed campaign_eligibility_rules. Customers with a loan in "
+        "arrears get no credit offer: they are offered the financial health check instead."
+        f"</p>{consent}{table}"
+    )
+
+
 def quality_table(reasons: pd.DataFrame) -> str:
     """Each rejection rule with one raw value it judged and the reading setting it points at
     (a number or date that does not read may be read with the wrong setting)."""
@@ -278,7 +314,7 @@ def render(views: SegmentViews, built: dict[str, alt.TopLevelMixin], generated: 
     """Summary and actions first, then what explains them; the analysis behind the model last."""
     sections = [
         ("summary", "Summary", verdict_note(views) + summary_section(views)),
-        ("segments", "Segments and what to do", segment_cards(views)),
+        ("segments", "Segments and what to do", segment_cards(views) + exclusions_section(views)),
         (
             "profiles",
             "What sets each segment apart",

@@ -214,6 +214,20 @@ def share_drift(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFr
     )
 
 
+def campaign_exclusions(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """Per action and eligibility rule, the customers left out of its list, in rule order."""
+    return frame(
+        connection,
+        """
+        select action, exclusion_reason, customers_excluded, is_rule_checked
+        from campaign_exclusions
+        where as_of_date = ?
+        order by action, exclusion_order
+        """,
+        as_of,
+    )
+
+
 def published_at(connection: duckdb.DuckDBPyConnection) -> datetime | None:
     """When the build behind a published snapshot was published (UTC); None for a working
     warehouse, which has no publication_manifest."""

@@ -44,6 +44,7 @@ class SegmentViews:
     share_drift: pd.DataFrame
     decisions: pd.DataFrame  # what each build did about the model, latest first
     published_at: datetime | None  # None when read from a working warehouse
+    exclusions: pd.DataFrame  # per action and eligibility rule, the customers left out
 
     @property
     def data_as_of(self) -> str:
@@ -126,4 +127,5 @@ def read_views(connection: duckdb.DuckDBPyConnection, as_of: date | None = None)
         share_drift=with_segment_labels(marts.share_drift(connection, as_of), labels),
         decisions=marts.model_decisions(connection, as_of),
         published_at=marts.published_at(connection),
+        exclusions=marts.campaign_exclusions(connection, as_of),
     )

@@ -48,6 +48,10 @@ DATASETS = (
         + _LATEST.format(table="segment_playbook"),
     ),
     Dataset("segment_summary"),
+    Dataset(
+        "current_campaign_exclusions",
+        "select * from campaign_exclusions where " + _LATEST.format(table="campaign_exclusions"),
+    ),
 )
 
 
@@ -110,7 +114,7 @@ class Chart:
 CUSTOMERS = sql_metric("SUM(customers)", "customers")
 SHARE = sql_metric("SUM(customer_share)", "share of customers")
 EXPECTED_VALUE = sql_metric("SUM(expected_value_amount)", "expected value")
-TARGETED = sql_metric("SUM(targeted_customers)", "customers targeted")
+EXCLUDED = sql_metric("SUM(customers_excluded)", "customers left out")
 
 DATA_AS_OF_COLUMNS = ("as_of_date", "published_at", "model_version", "model_verdict")
 OVERVIEW_COLUMNS = (
@@ -195,6 +199,15 @@ CHARTS = (
         },
         columns=("action",),
         metrics=(EXPECTED_VALUE,),
+    ),
+    Chart(
+        "Left out of the campaign lists",
+        "table",
+        "current_campaign_exclusions",
+        {"groupby": ["action", "exclusion_reason", "is_rule_checked"], "metrics": [EXCLUDED]},
+        columns=("action", "exclusion_reason", "is_rule_checked"),
+        metrics=(EXCLUDED,),
+        width=12,
     ),
 )
 

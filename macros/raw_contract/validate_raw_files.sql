@@ -26,7 +26,9 @@
     {%- endif -%}
     {%- for table_name, columns in raw_input_contract().items() -%}
         {%- set actual = register_raw_table(table_name) -%}
-        {%- for column_name, families in columns.items() -%}
+        {%- set may_lack = raw_columns_a_delivery_may_lack().get(table_name, []) -%}
+        {%- for column_name, families in columns.items()
+            if column_name in actual or column_name not in may_lack -%}
             {%- if column_name not in actual -%}
                 {%- set found = actual.keys() | reject('equalto', 'filename') | list -%}
                 {%- set separators = [';', '|', '\t', ','] | select('in', found | join('')) | list -%}

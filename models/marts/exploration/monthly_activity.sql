@@ -71,7 +71,9 @@ final as (
         cast(
             coalesce(deposits_per_month.deposit_balance_amount, 0) as double
         ) as deposit_balance_amount,
-        cast(coalesce(bookings_per_month.transaction_count, 0) as bigint) as transaction_count,
+        cast(
+            coalesce(bookings_per_month.transaction_count, 0) as bigint
+        ) as transaction_count,
         window_months.month_start_date,
         feature_window.as_of_date
     from window_months

@@ -1,53 +1,30 @@
 {#-
-    One row per customer per recommended action (seed campaign_playbook) for the current
-    as-of date, ranked within the action by expected value:
+    One row per eligible customer per action for the current as-of date (campaign_candidates
+    without an exclusion reason), ranked within the action by expected value:
     expected_value = response_rate x value_rate x basis amount of the customer.
 -#}
 with
 
-customer_segments as (
+campaign_candidates as (
 
-    select * from {{ ref('customer_segments') }}
-
-),
-
-campaign_playbook as (
-
-    select * from {{ ref('campaign_playbook') }}
+    select * from {{ ref('campaign_candidates') }}
 
 ),
 
-valued as (
+eligible as (
 
     select
-        customer_segments.customer_id,
-        customer_segments.segment_name,
-        campaign_playbook.action,
-        campaign_playbook.channel,
-        campaign_playbook.product,
-        cast(customer_segments.segment_id as integer) as segment_id,
-        cast(
-            campaign_playbook.response_rate * campaign_playbook.value_rate
-            * greatest(
-                case campaign_playbook.value_basis
-                    when
-                        'annual_spend'
-                        then customer_segments.spend_per_month_amount * 12
-                    when 'deposit_balance'
-                        then customer_segments.average_deposit_balance_amount
-                    when 'annual_income'
-                        then customer_segments.recurring_income_amount * 12
-                    when 'outstanding_principal'
-                        then customer_segments.outstanding_principal_amount
-                end,
-                0
-            ) as double
-        ) as expected_value_amount,
-        customer_segments.as_of_date
-    from customer_segments
-    inner join campaign_playbook
-        on customer_segments.segment_name = campaign_playbook.segment_name
-    where campaign_playbook.action != {{ no_campaign_action() }}
+        customer_id,
+        segment_name,
+        action,
+        channel,
+        product,
+        offer_reason,
+        segment_id,
+        expected_value_amount,
+        as_of_date
+    from campaign_candidates
+    where exclusion_reason is null
 
 ),
 
@@ -64,7 +41,7 @@ ranked as (
                 order by round(expected_value_amount, 9) desc, customer_id asc
             ) as integer
         ) as rank_in_action
-    from valued
+    from eligible
 
 )
 

@@ -1,3 +1,4 @@
+{%- set consent_delivered = raw_column_delivered('customers', 'marketing_consent') %}
 with
 
 source as (
@@ -20,6 +21,11 @@ typed as (
         nullif(trim(cast(region as {{ dbt.type_string() }})), '') as region,
         {{ raw_typed('birth_date', 'date', 'customers') }} as birth_date,
         {{ raw_typed('onboarded_date', 'date', 'customers') }} as onboarded_date,
+        {% if consent_delivered -%}
+            lower(trim(cast(marketing_consent as {{ dbt.type_string() }})))
+        {%- else -%}
+            cast(null as {{ dbt.type_string() }})
+        {%- endif %} as marketing_consent_text,
         {{ is_unreadable('birth_date', 'date', 'customers') }} as is_birth_date_invalid,
         {{ is_unreadable('onboarded_date', 'date', 'customers') }}
             as is_onboarded_date_invalid,
@@ -79,7 +85,19 @@ birth_dates_judged as (
                 and customers_sharing_birth_date
                 >= customers * {{ var('birth_date_placeholder_min_share') }}
                 then 'a placeholder shared by too many customers'
-        end as birth_date_issue
+        end as birth_date_issue,
+        case
+            when marketing_consent_text in ('true', 't', 'yes', 'y', '1') then true
+            when marketing_consent_text in ('false', 'f', 'no', 'n', '0') then false
+        end as marketing_consent,
+        case
+            when
+                marketing_consent_text != ''
+                and marketing_consent_text not in (
+                    'true', 't', 'yes', 'y', '1', 'false', 'f', 'no', 'n', '0'
+                )
+                then 'not a yes or no value'
+        end as marketing_consent_issue
     from counted
 
 ),
@@ -93,6 +111,9 @@ checked as (
         region,
         case when birth_date_issue is null then birth_date end as birth_date,
         birth_date_issue,
+        marketing_consent,
+        marketing_consent_issue,
+        {{ consent_delivered | lower }} as is_marketing_consent_delivered,
         onboarded_date,
         raw_row,
         case
@@ -116,6 +137,9 @@ recorded as (
         region,
         birth_date,
         birth_date_issue,
+        marketing_consent,
+        marketing_consent_issue,
+        is_marketing_consent_delivered,
         onboarded_date,
         {{ quarantine_columns('raw_row') }}
     from checked
