@@ -86,6 +86,7 @@ WINDOWS_1252_MONTHLY = DeliveryStyle(
     decorated_descriptions=True,
     monthly_tables=("transactions",),
     first_month_lacks=("transactions", "description"),
+    never_delivered=(("customers", "marketing_consent"),),  # as most banks' extracts
 )
 WINDOWS_1252_SETTINGS = {
     "raw_csv_encoding": "cp1252",
@@ -107,13 +108,27 @@ def test_windows_1252_semicolons_day_first_dates_and_monthly_files_read_right(
     windows_1252_delivery: Path, demo_warehouse: Path, tmp_path: Path
 ):
     database = tmp_path / "w.duckdb"
+    with_conditions = [*FEATURES[:2], "int_customer_campaign_conditions", *FEATURES[2:]]
     run_dbt(
-        [*FEATURES, *vars_arg(WINDOWS_1252_SETTINGS)],
+        [*with_conditions, *vars_arg(WINDOWS_1252_SETTINGS)],
         raw_path=windows_1252_delivery,
         database=database,
         extra_env=CSV,
     )
     assert_features_equal(database, demo_warehouse)
+    # no marketing_consent column at all: it builds, and consent is not checked
+    consent = query(
+        database,
+        "select bool_or(is_marketing_consent_delivered) as delivered, "
+        "count(marketing_consent) as values_read from stg_core_banking__customers",
+    )
+    assert not consent.delivered[0] and consent.values_read[0] == 0
+    refused = query(
+        database,
+        "select count(*) as n from int_customer_campaign_conditions "
+        "where reason = 'no_marketing_consent'",
+    )
+    assert refused.n[0] == 0
     assert query(database, "select count(*) as n from quarantined_rows").n[0] == 0
     # the euro sign, the dash and the curly quotes came through the transcoding
     descriptions = query(

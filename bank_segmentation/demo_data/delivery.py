@@ -59,6 +59,8 @@ class DeliveryStyle:
     monthly_tables: tuple[str, ...] = ()
     # (table, column): the column is left out of the table's first monthly file.
     first_month_lacks: tuple[str, str] | None = None
+    # (table, column) pairs the bank does not deliver at all (e.g. no marketing consent).
+    never_delivered: tuple[tuple[str, str], ...] = ()
     # Each monthly file also repeats the rows of the last overlap_days days of the month
     # before it, as extracts cut on a rolling window do: the same records delivered twice.
     overlap_days: int = 0
@@ -155,6 +157,7 @@ def write_delivery(source: Path, out: Path, style: DeliveryStyle) -> Path:
     """Write the clean Parquet extract in source as a delivery in style to out."""
     for table in SCHEMAS:
         frame = pq.read_table(source / f"{table}.parquet").to_pandas()
+        frame = frame.drop(columns=[c for t, c in style.never_delivered if t == table])
         text = as_text(frame, table, style)
         if table not in style.monthly_tables:
             write_csv(text, out / f"{table}.csv", style)
