@@ -54,7 +54,7 @@ features as (
 feature_list as (
 
     select
-        {{ dbt.listagg('feature', "','", 'order by feature_position') }} as features
+        {{ ordered_listagg('feature', "','", ['feature_position']) }} as features
     from features
 
 ),
