@@ -15,6 +15,8 @@ from bank_segmentation.settings_reference import PROJECT_FILE, markdown
 PROJECT = PROJECT_FILE.parent
 CONTRACT_PAGE = PROJECT / "docs" / "raw_contract.md"
 MACROS = PROJECT / "macros" / "raw_contract"
+SEGMENT_MACROS = PROJECT / "macros" / "segmentation"
+SEGMENT_MARTS = PROJECT / "models" / "marts" / "segments"
 
 
 def jinja_literal(path: Path, macro: str, opening: str) -> object:
@@ -52,6 +54,23 @@ def test_the_settings_reference_is_written_from_dbt_project_yml():
         "docs/settings.md is stale: python -m bank_segmentation.settings_reference "
         "> docs/settings.md"
     )
+
+
+def test_the_age_bands_are_those_of_macro_age_bands():
+    bands = [
+        band["band"]
+        for band in jinja_literal(SEGMENT_MACROS / "age_bands.sql", "age_bands", "return(")
+    ]
+    segments = yaml.safe_load((SEGMENT_MARTS / "_customer_segments__model.yml").read_text())
+    (age_band,) = [c for c in segments["models"][0]["columns"] if c["name"] == "age_band"]
+    accepted = age_band["data_tests"][0]["accepted_values"]["arguments"]["values"]
+    assert accepted == [*bands, "unknown"], "_customer_segments__model.yml: age_band's values"
+    summary = yaml.safe_load((SEGMENT_MARTS / "_segment_summary__model.yml").read_text())
+    shares = [c["name"] for c in summary["models"][0]["columns"] if c["name"].startswith("age_")]
+    expected = [
+        f"age_{b.replace('-', '_').replace('+', '_plus')}_share" for b in [*bands, "unknown"]
+    ]
+    assert shares == expected, "_segment_summary__model.yml: one age_<band>_share per band"
 
 
 def test_the_contract_page_lists_the_code_lists_of_macro_contract_codes():

@@ -26,14 +26,7 @@ joined as (
         assignments.model_version,
         assignments.segment_name,
         features.rfm_label,
-        case
-            when features.age_years is null then 'unknown'
-            when features.age_years < 30 then '18-29'
-            when features.age_years < 45 then '30-44'
-            when features.age_years < 60 then '45-59'
-            when features.age_years < 75 then '60-74'
-            else '75+'
-        end as age_band,
+        {{ age_band('features.age_years') }} as age_band,
         coalesce(features.region, 'unknown') as region,
         cast(assignments.segment_id as integer) as segment_id,
         cast(assignments.runner_up_segment_id as integer) as runner_up_segment_id,

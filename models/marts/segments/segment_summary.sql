@@ -69,12 +69,11 @@ aggregated as (
             as rfm_at_risk_share,
         {{ share_where("rfm_label in ('hibernating', 'lost')") }}
             as rfm_lapsing_share,
-        {{ share_where("age_band = '18-29'") }} as age_18_29_share,
-        {{ share_where("age_band = '30-44'") }} as age_30_44_share,
-        {{ share_where("age_band = '45-59'") }} as age_45_59_share,
-        {{ share_where("age_band = '60-74'") }} as age_60_74_share,
-        {{ share_where("age_band = '75+'") }} as age_75_plus_share,
-        {{ share_where("age_band = 'unknown'") }} as age_unknown_share
+        {%- for band in age_bands() + [{'band': 'unknown'}] %}
+            {{ share_where("age_band = '" ~ band.band ~ "'") }}
+                as {{ age_band_share_column(band.band) }}
+            {%- if not loop.last %},{% endif %}
+        {%- endfor %}
     from history
     group by as_of_date, segment_id, segment_name
 
@@ -113,12 +112,10 @@ final as (
         cast(aggregated.rfm_loyal_share as double) as rfm_loyal_share,
         cast(aggregated.rfm_at_risk_share as double) as rfm_at_risk_share,
         cast(aggregated.rfm_lapsing_share as double) as rfm_lapsing_share,
-        cast(aggregated.age_18_29_share as double) as age_18_29_share,
-        cast(aggregated.age_30_44_share as double) as age_30_44_share,
-        cast(aggregated.age_45_59_share as double) as age_45_59_share,
-        cast(aggregated.age_60_74_share as double) as age_60_74_share,
-        cast(aggregated.age_75_plus_share as double) as age_75_plus_share,
-        cast(aggregated.age_unknown_share as double) as age_unknown_share,
+        {%- for band in age_bands() + [{'band': 'unknown'}] %}
+            {%- set column = age_band_share_column(band.band) %}
+            cast(aggregated.{{ column }} as double) as {{ column }},
+        {%- endfor %}
         {{ ratio('top_regions.top_region_customers', 'aggregated.customers') }}
             as top_region_share,
         aggregated.as_of_date,
