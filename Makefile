@@ -35,7 +35,7 @@ DBT_FLAGS ?=
 # The Czech bank (PKDD'99) files and the run on them: as-of 1994-03-30, 6-month lookback.
 BANKSEG_BERKA_PATH ?= data/berka
 BERKA_DUCKDB_PATH ?= warehouse/berka.duckdb
-BERKA_FEATURES ?= transactions_per_month,recurring_income_amount,average_deposit_balance_amount,deposit_balance_trend_amount,online_share,cash_share,cash_withdrawal_per_month_amount,negative_balance_days
+BERKA_FEATURES ?= transactions_per_month,recurring_income_amount,average_deposit_balance_amount,deposit_balance_trend_amount,online_share,cash_share,cash_withdrawal_per_month_amount,overdrawn_days_per_month
 export BANKSEG_BERKA_PATH
 # Month ends `make history` builds in order (3-month lookback fits the 6-month demo window).
 HISTORY_AS_OF_DATES ?= 2025-04-30 2025-05-31 2025-06-30

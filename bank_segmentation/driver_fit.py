@@ -57,7 +57,7 @@ DECISION = "segmentation_decision"
 FIT_INPUTS = [
     "segmentation_fit_sample",
     "segment_naming_rules",
-    "feature_name_floors",
+    "feature_catalogue",
     "feature_window",
 ]
 
@@ -155,8 +155,10 @@ class DriverFit:
 
     def fit_inputs(self) -> FitInputs:
         self.export(FIT_INPUTS)
-        sample, rules, floors, window = (self.exchanged(name) for name in FIT_INPUTS)
-        return FitInputs(sample=sample, naming_rules=rules, naming_floors=floors, window=window)
+        sample, rules, catalogue, window = (self.exchanged(name) for name in FIT_INPUTS)
+        return FitInputs(
+            sample=sample, naming_rules=rules, feature_catalogue=catalogue, window=window
+        )
 
     def clear_exchange(self) -> None:
         """Remove what an earlier fit left in the exchange folder (its own files only: the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ import pandas as pd
 import pytest
 
 from bank_segmentation.demo_data.generator import DemoConfig, generate
-from python_tests.dbt_helpers import run_dbt
+from python_tests.dbt_helpers import PROJECT_DIR, run_dbt
 from python_tests.messy_extract import BUILD, MARTS, copy_raw, read, write, write_messy_extract
 
 TEST_CUSTOMERS = 3_000
@@ -140,11 +141,10 @@ BERKA_PATH = Path(
         Path(__file__).resolve().parents[1] / "data" / "berka",
     )
 ).resolve()
-BERKA_FEATURES = (
-    "transactions_per_month,recurring_income_amount,average_deposit_balance_amount,"
-    "deposit_balance_trend_amount,online_share,cash_share,cash_withdrawal_per_month_amount,"
-    "negative_balance_days"
-)
+# the features `make berka` clusters Berka on: the Makefile's list, read from there
+BERKA_FEATURES = re.search(
+    r"^BERKA_FEATURES \?= (\S+)$", (PROJECT_DIR / "Makefile").read_text(), re.MULTILINE
+).group(1)
 
 
 @pytest.fixture(scope="session")

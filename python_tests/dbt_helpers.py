@@ -26,6 +26,7 @@ def run_dbt(
     extra_env: dict[str, str] | None = None,
     expect_success: bool = True,
     target_path: Path | None = None,
+    project_dir: Path = PROJECT_DIR,
 ) -> dbtRunnerResult:
     env = {
         "BANKSEG_RAW_DATA_PATH": str(raw_path),
@@ -39,9 +40,9 @@ def run_dbt(
             [
                 *args,
                 "--project-dir",
-                str(PROJECT_DIR),
+                str(project_dir),
                 "--profiles-dir",
-                str(PROJECT_DIR),
+                str(project_dir),
                 "--target-path",
                 str(target_path or database.parent / "target"),
                 "--log-path",

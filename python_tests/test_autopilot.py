@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -123,3 +124,54 @@ def test_an_old_model_is_retrained_for_its_age(demo_raw: Path, tmp_path):
     assert made.reason.iloc[2] == (
         "the model was trained on 2025-01-31, 2 months ago (retrain_after_months: 2)"
     )
+
+
+# a window that grows month by month: lookback 6 from the extract's third month end
+GROWING_WINDOW_MONTH_ENDS = ("2025-03-31", "2025-04-30", "2025-05-31", "2025-06-30")
+# steady behaviour, with the window's counts per month as the catalogue declares them
+GROWING_WINDOW_FEATURES = f"{STEADY_FEATURES},cash_advances_per_month,loan_applications_per_month"
+
+
+def test_a_window_that_grows_from_three_to_six_months_scores_every_month(demo_raw: Path, tmp_path):
+    database = tmp_path / "growing_window.duckdb"
+    for as_of in GROWING_WINDOW_MONTH_ENDS:
+        run_dbt(
+            [
+                "build",
+                *WITHOUT_TESTS,
+                "--vars",
+                f"{{as_of_date: '{as_of}', lookback_months: 6, "
+                f"segmentation_features: '{GROWING_WINDOW_FEATURES}'}}",
+            ],
+            raw_path=demo_raw,
+            database=database,
+        )
+    made = decisions(database)
+    assert made.action.tolist() == ["fit", "score", "score", "score"], made.reason.tolist()
+    with duckdb.connect(str(database), read_only=True) as connection:
+        counts = connection.sql(
+            "select as_of_date, frequency_count from segment_history "
+            "where as_of_date in ('2025-03-31', '2025-06-30')"
+        ).df()
+        watched = connection.sql(
+            "select distinct feature from feature_bin_shares where as_of_date = '2025-06-30'"
+        ).df()
+    # the window did grow: a count over it (transactions) moved past the retrain threshold,
+    # in the training deciles, which the same count per month did not
+    first, last = (group.frequency_count for _, group in counts.groupby("as_of_date"))
+    assert psi_in_training_deciles(first, last) > 0.25
+    # and every feature the model clusters on was weighed
+    assert set(watched.feature) == set(GROWING_WINDOW_FEATURES.split(","))
+
+
+def psi_in_training_deciles(training: pd.Series, now: pd.Series) -> float:
+    """The population stability index of `now` against `training`, in training's deciles."""
+    edges = np.unique(training.quantile(np.linspace(0.1, 0.9, 9)))
+    shares = [
+        np.maximum(
+            np.bincount(np.searchsorted(edges, values), minlength=len(edges) + 1) / len(values),
+            0.0001,
+        )
+        for values in (training, now)
+    ]
+    return float(np.sum((shares[1] - shares[0]) * np.log(shares[1] / shares[0])))

@@ -142,6 +142,15 @@ def test_every_customer_of_the_as_of_date_gets_a_named_segment(berka_warehouse):
     assert segments.segment_name.str.startswith("segment_").sum() == 0
 
 
+def test_drift_is_watched_on_every_feature_berka_is_clustered_on(berka_warehouse):
+    """make berka chooses its own features, cash withdrawals among them: the autopilot
+    watches each one the model uses, profiled or not."""
+    clustered = query(berka_warehouse, "select distinct feature from segmentation_model")
+    watched = query(berka_warehouse, "select distinct feature from segment_feature_drift")
+    assert set(watched.feature) == set(clustered.feature)
+    assert "cash_withdrawal_per_month_amount" in set(watched.feature)
+
+
 def test_without_a_consent_column_consent_is_said_not_checked(berka_warehouse):
     """Berka has no marketing_consent: nobody is left out for it, and the mart says the rule
     was not checked (the report and the export manifest read that)."""

@@ -21,6 +21,7 @@ from bank_segmentation.clustering.model import bounded_sample
 from bank_segmentation.clustering.naming import (
     Centroid,
     Condition,
+    FeatureNaming,
     name_holds,
     name_segments,
     rules_from_frame,
@@ -255,13 +256,14 @@ def test_names_come_from_rules_first_then_from_the_defining_features_in_words():
         }
     )
     rules = [("big", [Condition("spend", 1.0, np.inf)])]
-    assert name_segments(centroids, rules) == {
+    naming = {"cash_advance_count": FeatureNaming("cash_advance")}  # as seed feature_catalogue
+    assert name_segments(centroids, rules, naming) == {
         1: "big",
         2: "high_cash_advance_low_spend_higher_cash_advance",
         3: "typical",
         4: "high_cash_advance_low_spend_lower_cash_advance",
     }
-    kept = name_segments(centroids, rules, already_named={2: "careful_borrowers"})
+    kept = name_segments(centroids, rules, naming, already_named={2: "careful_borrowers"})
     assert kept[2] == "careful_borrowers" and kept[4] == "high_cash_advance_low_spend"
 
 

@@ -38,12 +38,12 @@ RULES = pd.DataFrame(
     }
 )
 
-FLOORS = pd.DataFrame(
+CATALOGUE = pd.DataFrame(  # the naming columns of seed feature_catalogue
     {
         "feature": ["spend"],
         "high_min_value": [1.0],
         "low_max_value": [float("nan")],
-        "description": ["high: some spend"],
+        "name_words": ["spend"],
     }
 )
 
@@ -120,7 +120,7 @@ def test_python_models_take_pyspark_dataframes_and_match_pandas(spark):
             {
                 "segmentation_fit_sample": spark_features,
                 "segment_naming_rules": spark_rules,
-                "feature_name_floors": spark.createDataFrame(FLOORS),
+                "feature_catalogue": spark.createDataFrame(CATALOGUE),
                 "feature_window": window,
                 "segmentation_decision": spark.createDataFrame(
                     pd.DataFrame(
@@ -137,7 +137,13 @@ def test_python_models_take_pyspark_dataframes_and_match_pandas(spark):
         spark,
     )
     expected_model = fit_model_rows(
-        features, RULES, None, SETTINGS, "fit", naming_floors=FLOORS, window=window.toPandas()
+        features,
+        RULES,
+        None,
+        SETTINGS,
+        "fit",
+        feature_catalogue=CATALOGUE,
+        window=window.toPandas(),
     )
     pd.testing.assert_frame_equal(
         fitted.reset_index(drop=True), expected_model.reset_index(drop=True), check_dtype=False

@@ -14,13 +14,14 @@ import pandas as pd
 import pytest
 
 from bank_segmentation.clustering import SegmentationConfig, SegmentationModel, fit_segmentation
-from bank_segmentation.clustering.naming import floors_from_frame, name_holds, rules_from_frame
+from bank_segmentation.clustering.naming import name_holds, naming_from_catalogue, rules_from_frame
 from bank_segmentation.clustering.persistence import model_from_frame
+from bank_segmentation.feature_catalogue import read_catalogue_frame
 from python_tests.dbt_helpers import PROJECT_DIR, run_dbt
 from python_tests.messy_extract import AS_OF, copy_raw, read, write
 
 RULES = rules_from_frame(pd.read_csv(PROJECT_DIR / "seeds" / "segment_naming_rules.csv"))
-FLOORS = floors_from_frame(pd.read_csv(PROJECT_DIR / "seeds" / "feature_name_floors.csv"))
+NAMING = naming_from_catalogue(read_catalogue_frame())
 CONFIG = SegmentationConfig(k_min=3, k_max=6, n_init=3, bootstrap_rounds=3)
 CUSTOMERS = 1_500
 
@@ -39,8 +40,8 @@ def population(rng: np.random.Generator, n: int, **overrides) -> pd.DataFrame:
         "card_present_share": rng.beta(4, 4, n),
         "cash_share": rng.beta(2, 8, n),
         "credit_utilisation": rng.beta(2, 6, n),
-        "cash_advance_count": rng.poisson(0.3, n),
-        "loan_application_count": rng.poisson(0.2, n),
+        "cash_advances_per_month": rng.poisson(0.3, n) / 6,  # counts over a 6-month window
+        "loan_applications_per_month": rng.poisson(0.2, n) / 6,
         **overrides,
     }
     frame = pd.DataFrame({k: np.broadcast_to(v, n).astype(float) for k, v in columns.items()})
@@ -50,7 +51,7 @@ def population(rng: np.random.Generator, n: int, **overrides) -> pd.DataFrame:
 
 
 def fit(frame: pd.DataFrame) -> SegmentationModel:
-    model = fit_segmentation(frame, CONFIG, naming_rules=RULES, naming_floors=FLOORS).model
+    model = fit_segmentation(frame, CONFIG, naming_rules=RULES, naming=NAMING).model
     assert_names_hold(model)
     return model
 
@@ -60,7 +61,7 @@ def assert_names_hold(model: SegmentationModel) -> None:
     centroid, and no name carries a number."""
     for segment_id, centroid in model.centroid_points().items():
         name = model.segment_names[model.segment_ids.index(segment_id)]
-        assert name_holds(name, centroid, RULES, FLOORS), (name, centroid)
+        assert name_holds(name, centroid, RULES, NAMING), (name, centroid)
         assert not re.search(r"\d", name), name
     assert len(set(model.segment_names)) == model.k
 
@@ -127,7 +128,7 @@ def test_two_segments_no_rule_fits_get_two_names():
     config = SegmentationConfig(
         features=("branch_share", "product_breadth"), k_min=2, k_max=2, bootstrap_rounds=2
     )
-    model = fit_segmentation(frame, config, naming_rules=RULES, naming_floors=FLOORS).model
+    model = fit_segmentation(frame, config, naming_rules=RULES, naming=NAMING).model
     assert_names_hold(model)
     assert model.k == 2 and len(set(model.segment_names)) == 2, model.segment_names
 

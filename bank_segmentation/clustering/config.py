@@ -7,22 +7,13 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
+from bank_segmentation.feature_catalogue import clustered_by_default, read_catalogue
+
 ALGORITHMS = ("kmeans", "minibatch_kmeans", "gaussian_mixture")
 
-DEFAULT_FEATURES: tuple[str, ...] = (
-    "spend_per_month_amount",
-    "average_ticket_amount",
-    "transactions_per_month",
-    "recurring_income_amount",
-    "average_deposit_balance_amount",
-    "savings_rate",
-    "online_share",
-    "card_present_share",
-    "cash_share",
-    "credit_utilisation",
-    "cash_advance_count",
-    "loan_application_count",
-)
+# the features clustered unless the settings name others: is_clustered_by_default in seed
+# feature_catalogue (a dbt build reads the seed's table, the same rows)
+DEFAULT_FEATURES: tuple[str, ...] = clustered_by_default(read_catalogue())
 
 DEFAULT_FEATURE_SUBSTITUTES = {"spend_per_month_amount": "debit_per_month_amount"}
 

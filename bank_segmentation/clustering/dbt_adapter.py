@@ -15,7 +15,7 @@ import pandas as pd
 from bank_segmentation.clustering.config import ConfigError, SegmentationConfig
 from bank_segmentation.clustering.decision import check_mode
 from bank_segmentation.clustering.model import fit_segmentation
-from bank_segmentation.clustering.naming import floors_from_frame, rules_from_frame
+from bank_segmentation.clustering.naming import naming_from_catalogue, rules_from_frame
 from bank_segmentation.clustering.persistence import (
     empty_model_frame,
     model_from_frame,
@@ -23,6 +23,7 @@ from bank_segmentation.clustering.persistence import (
     model_version_for,
 )
 from bank_segmentation.clustering.verdict import STRONG, VerdictReason
+from bank_segmentation.feature_catalogue import catalogue_from_frame, clustered_by_default
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ def fit_model_rows(
     mode: str,
     features_override: str | None = None,
     *,
-    naming_floors: pd.DataFrame | None = None,
+    feature_catalogue: pd.DataFrame | None = None,
     window: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Rows to add to the model registry: a new fitted model in fit mode, none in score mode
@@ -87,6 +88,9 @@ def fit_model_rows(
     if features_override:
         chosen = [name.strip() for name in features_override.split(",") if name.strip()]
         settings = {**settings, "features": chosen}
+    if not settings.get("features") and feature_catalogue is not None:
+        catalogue = catalogue_from_frame(feature_catalogue)
+        settings = {**settings, "features": list(clustered_by_default(catalogue))}
     config = SegmentationConfig.from_mapping(settings)
     if features.empty:
         return empty_model_frame()
@@ -99,7 +103,7 @@ def fit_model_rows(
         config,
         as_of_date=as_of_date,
         naming_rules=rules_from_frame(naming_rules),
-        naming_floors=floors_from_frame(naming_floors),
+        naming=naming_from_catalogue(feature_catalogue),
         previous=previous,
         context_reasons=context,
         population_rows=population_rows(features),

@@ -65,7 +65,7 @@ class FitInputs:
 
     sample: pd.DataFrame  # segmentation_fit_sample
     naming_rules: pd.DataFrame  # seed segment_naming_rules
-    naming_floors: pd.DataFrame  # seed feature_name_floors
+    feature_catalogue: pd.DataFrame  # seed feature_catalogue
     window: pd.DataFrame  # feature_window
 
 
@@ -93,6 +93,6 @@ def registry_rows(
         settings or {},
         action,
         features_override,
-        naming_floors=inputs.naming_floors,
+        feature_catalogue=inputs.feature_catalogue,
         window=inputs.window,
     )

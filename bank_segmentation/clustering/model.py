@@ -10,7 +10,7 @@ import pandas as pd
 from scipy.optimize import linear_sum_assignment
 
 from bank_segmentation.clustering.config import ConfigError, SegmentationConfig
-from bank_segmentation.clustering.naming import Centroid, FeatureFloor, Rules, name_segments
+from bank_segmentation.clustering.naming import Centroid, FeatureNaming, Rules, name_segments
 from bank_segmentation.clustering.preprocess import FeatureTransform, fit_transforms, transform
 from bank_segmentation.clustering.selection import CandidateMetrics, choose_k
 from bank_segmentation.clustering.verdict import (
@@ -170,7 +170,7 @@ def fit_segmentation(
     *,
     as_of_date: str | None = None,
     naming_rules: Rules | None = None,
-    naming_floors: dict[str, FeatureFloor] | None = None,
+    naming: dict[str, FeatureNaming] | None = None,
     previous: SegmentationModel | None = None,
     context_reasons: tuple[VerdictReason, ...] = (),
     population_rows: int | None = None,
@@ -253,6 +253,6 @@ def fit_segmentation(
         null_reference=null,
         borderline_share=border_share,
     )
-    names = name_segments(unnamed.centroid_points(), naming_rules or [], naming_floors, kept_names)
+    names = name_segments(unnamed.centroid_points(), naming_rules or [], naming, kept_names)
     model = replace(unnamed, segment_names=tuple(names[i] for i in segment_ids))
     return FittedSegmentation(model=model, training_labels=labels)

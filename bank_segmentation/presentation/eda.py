@@ -22,7 +22,8 @@ PROJECTION_SAMPLE_ROWS = 4_000
 class Exploration:
     monthly_trends: pd.DataFrame
     customer_features: pd.DataFrame
-    clustering_features: tuple[str, ...]
+    clustering_features: tuple[str, ...]  # those customer_segments carries (profiled)
+    unprofiled_features: tuple[str, ...]  # clustered, but not carried: not shown
     chosen_k: int
     k_candidates: pd.DataFrame
 
@@ -42,6 +43,7 @@ def explore(connection: duckdb.DuckDBPyConnection) -> Exploration:
     chosen_k, k_candidates_json, feature_list = model
     carried = {row[0] for row in connection.execute("describe customer_segments").fetchall()}
     features = tuple(f for f in feature_list.split(",") if f in carried)
+    unprofiled = tuple(f for f in feature_list.split(",") if f not in carried)
     customers = connection.execute(
         f"select segment_id, segment_name, {', '.join(features)} from customer_segments"
     ).df()
@@ -49,6 +51,7 @@ def explore(connection: duckdb.DuckDBPyConnection) -> Exploration:
         monthly_trends=trends,
         customer_features=customers,
         clustering_features=features,
+        unprofiled_features=unprofiled,
         chosen_k=int(chosen_k),
         k_candidates=pd.DataFrame(json.loads(k_candidates_json)),
     )

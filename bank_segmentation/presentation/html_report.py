@@ -20,6 +20,7 @@ import pandas as pd
 import vl_convert
 
 from bank_segmentation.presentation import charts, eda, marts
+from bank_segmentation.presentation.labels import Labels
 from bank_segmentation.presentation.stability import stability_summary
 from bank_segmentation.presentation.views import EXPECTED_VALUE_NOTE, SegmentViews, read_views
 
@@ -310,7 +311,24 @@ def build_charts(views: SegmentViews, exploration: eda.Exploration) -> dict[str,
     }
 
 
-def render(views: SegmentViews, built: dict[str, alt.TopLevelMixin], generated: date) -> str:
+def unprofiled_note(exploration: eda.Exploration, labels: Labels) -> str:
+    """Which clustered features the exploratory charts cannot show, and how to show them."""
+    if not exploration.unprofiled_features:
+        return ""
+    names = ", ".join(labels.label(f) for f in exploration.unprofiled_features)
+    return (
+        '<p class="note" id="unprofiled-features">Clustered on but not shown here: '
+        f"{html.escape(names)}. The segment marts carry the features marked is_profiled in "
+        "seeds/feature_catalogue.csv; drift is watched on every clustered feature.</p>"
+    )
+
+
+def render(
+    views: SegmentViews,
+    built: dict[str, alt.TopLevelMixin],
+    generated: date,
+    appendix_note: str = "",
+) -> str:
     """Summary and actions first, then what explains them; the analysis behind the model last."""
     sections = [
         ("summary", "Summary", verdict_note(views) + summary_section(views)),
@@ -340,7 +358,8 @@ def render(views: SegmentViews, built: dict[str, alt.TopLevelMixin], generated: 
         (
             "appendix",
             "Appendix: exploratory analysis and model diagnostics",
-            figure("monthly_trends", built["monthly_trends"])
+            appendix_note
+            + figure("monthly_trends", built["monthly_trends"])
             + figure("distributions", built["distributions"])
             + figure("correlations", built["correlations"])
             + figure("k_selection", built["k_selection"])
@@ -367,7 +386,8 @@ def write_report(database: Path, out_dir: Path) -> Path:
     built = build_charts(views, exploration)
     out_dir.mkdir(parents=True, exist_ok=True)
     report = out_dir / "segment_report.html"
-    report.write_text(render(views, built, date.today()), encoding="utf-8")
+    note = unprofiled_note(exploration, views.labels)
+    report.write_text(render(views, built, date.today(), note), encoding="utf-8")
     png_dir = out_dir / "png"
     png_dir.mkdir(exist_ok=True)
     for name in PNG_EXPORTS:

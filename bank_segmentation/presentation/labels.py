@@ -1,7 +1,7 @@
 """How a feature, a segment or an action is named to people: its label from the display_formats
-mart (seeds display_labels and display_units, var currency). A name without a row is shown with
-spaces and a capital ("high_cash_share" -> "High cash share"), so no column name reaches a
-reader. Values are never formatted here: the marts carry them as text (macro
+mart (seeds feature_catalogue, segment_labels and display_units, var currency). A name without
+a row is shown with spaces and a capital ("high_cash_share" -> "High cash share"), so no
+column name reaches a reader. Values are never formatted here: the marts carry them as text (macro
 display_value_text, money_text), so the report, the dashboard and BI show the same."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 {#-
-    One row per model version per clustering feature kept in segment_history: the upper edges
+    One row per model version per feature it clusters on: the upper edges
     of the feature's deciles among the customers scored on the version's training as-of date,
     learned when the version is trained and kept with it (the drift marts bin every later
     date with them). Built for the versions trained on this build's as-of date.
@@ -14,7 +14,7 @@
     on_schema_change='fail',
     full_refresh=false
 ) }}
-{%- set features = drift_features() %}
+{%- set features = scoring_features() %}
 with
 
 customer_features as (

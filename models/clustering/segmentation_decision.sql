@@ -2,12 +2,12 @@
     One row: what this build does about the model, decided before the fit (var
     segmentation_mode). auto: score with the stored model (the latest trained on or before
     the as-of date), but fit when there is none, and retrain when the model is
-    retrain_after_months old, when a clustering feature's PSI against the model's training
-    date is above psi_retrain_threshold, or when a segment's share of customers moved more
-    than share_retrain_points since training. fit and score override. The evidence is the
-    state earlier builds left (the registry, the drift bins and the segment history: they are
-    built after this model, so read with previous_build_relation, not ref); the customers of
-    this as-of date are scored with the stored model by the one scorer.
+    retrain_after_months old, when a feature it clusters on has a PSI against the model's
+    training date above psi_retrain_threshold, or when a segment's share of customers moved
+    more than share_retrain_points since training. fit and score override. The evidence:
+    the registry and the bin shares kept by earlier builds (built after this model, so read
+    with previous_build_relation, not ref), this date's bin shares and segment shares under
+    the stored model (stored_model_feature_shares, stored_model_segment_shares).
 -#}
 {%- set mode = var('segmentation_mode') -%}
 {%- set imported = segmentation_model_path() != '' -%}
@@ -17,22 +17,13 @@
     else 'mode_score' if mode == 'score' else none
 ) -%}
 {%- set compares = registry is not none and not imported and mode != 'fit' -%}
-{%- set drift_bins = none -%}
-{%- set history = none -%}
+{%- set kept_shares = none -%}
 {%- if compares -%}
-    {%- set drift_bins = previous_build_relation('segment_drift_bins') -%}
-    {%- set history = previous_build_relation('segment_history') -%}
+    {%- set kept_shares = previous_build_relation('feature_bin_shares') -%}
 {%- endif -%}
-{%- set has_history = drift_bins is not none and history is not none -%}
-{%- set candidate_features = scoring_features(registry) if compares else [] -%}
-{%- set watched_features = [] -%}
-{%- if has_history -%}
-    {%- set binned = run_query('select distinct feature from ' ~ drift_bins) -%}
-    {%- set watched_features = binned.columns[0].values() | map('lower')
-        | select('in', profile_features()) | select('in', candidate_features) | list -%}
-{%- endif -%}
--- the features are read only when a stored model is weighed
--- depends_on: {{ ref('int_customer_features') }}
+-- the shares under the stored model are read only when it is weighed
+-- depends_on: {{ ref('stored_model_feature_shares') }}
+-- depends_on: {{ ref('stored_model_segment_shares') }}
 with
 
 feature_window as (
@@ -42,12 +33,6 @@ feature_window as (
 ),
 
 {%- if compares %}
-
-features as (
-
-    select * from {{ ref('int_customer_features') }}
-
-),
 
 stored_models as (
 
@@ -63,154 +48,30 @@ scored_as_of as (
 
 {{ chosen_model_version_ctes() }},
 
-{{ nearest_segments_ctes(candidate_features) }},
-
-segment_names as (
-
-    select distinct
-        segment_id,
-        segment_name
-    from model_rows
-
-),
-
 shares_now as (
 
-    select
-        segment_id,
-        {{ ratio('count(*)', 'sum(count(*)) over ()') }} as customer_share
-    from nearest_two
-    group by segment_id
+    select * from {{ ref('stored_model_feature_shares') }}
 
 ),
 
-{%- if has_history %}
+{%- if kept_shares is not none %}
 
-history as (
-
-    select * from {{ history }}
-
-),
-
-drift_bins as (
-
-    select * from {{ drift_bins }}
-
-),
-
--- The customers of the version's training date, as that build scored them.
-training_history as (
-
-    select history.*
-    from history
-    inner join chosen_version
-        on
-            history.model_version = chosen_version.model_version
-            and history.as_of_date = cast(chosen_version.as_of_date as date)
-
-),
-
+-- The shares of the version's training date, kept when that date was built: every feature
+-- the version clusters on.
 shares_at_training as (
 
-    select
-        segment_id,
-        {{ ratio('count(*)', 'sum(count(*)) over ()') }} as customer_share
-    from training_history
-    group by segment_id
-
-),
-
-share_changes as (
-
-    select
-        segment_names.segment_name,
-        100 * coalesce(shares_now.customer_share, 0) as share_now_points,
-        100 * shares_at_training.customer_share as share_at_training_points,
-        100 * abs(
-            coalesce(shares_now.customer_share, 0) - shares_at_training.customer_share
-        ) as change_points
-    from segment_names
-    inner join shares_at_training
-        on segment_names.segment_id = shares_at_training.segment_id
-    left join shares_now
-        on segment_names.segment_id = shares_now.segment_id
-
-),
-
-largest_share_change as (
-
-    select
-        segment_name,
-        share_now_points,
-        share_at_training_points,
-        change_points,
-        row_number() over (order by change_points desc, segment_name) as change_rank
-    from share_changes
-
-),
-
-version_bins as (
-
-    select drift_bins.*
-    from drift_bins
+    select kept_shares.*
+    from {{ kept_shares }} as kept_shares
     inner join chosen_version
-        on drift_bins.model_version = chosen_version.model_version
+        on
+            kept_shares.model_version = chosen_version.model_version
+            and kept_shares.as_of_date = cast(chosen_version.as_of_date as date)
 
 ),
 
--- Each customer's watched features, now and on the training date.
-observed as (
+watched_features as (
 
-    select
-        {%- for feature in watched_features %}
-            {{ feature }},
-        {%- endfor %}
-        'now' as period
-    from features
-    union all
-    select
-        {%- for feature in watched_features %}
-            {{ feature }},
-        {%- endfor %}
-        'training' as period
-    from training_history
-
-),
-
-binned as (
-
-    {%- for feature in watched_features %}
-        select
-            observed.period,
-            version_bins.feature,
-            {{ drift_bin('observed.' ~ feature, 'version_bins') }} as bin_number
-        from observed
-        inner join version_bins
-            on version_bins.feature = '{{ feature }}'
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- else %}
-        select
-            period,
-            'none' as feature,
-            0 as bin_number
-        from observed
-        where 1 = 0
-    {%- endfor %}
-
-),
-
-bin_shares as (
-
-    select
-        period,
-        feature,
-        bin_number,
-        {{ ratio('count(*)', 'sum(count(*)) over (partition by period, feature)') }}
-            as customer_share
-    from binned
-    group by period, feature, bin_number
+    select distinct feature from shares_at_training
 
 ),
 
@@ -223,26 +84,37 @@ bin_numbers as (
 feature_psi as (
 
     select
-        version_bins.feature,
+        watched_features.feature,
         {{ population_stability_index(
-            psi_share('now_shares.customer_share'), psi_share('training_shares.customer_share')
+            psi_share('shares_now.customer_share'),
+            psi_share('shares_at_training.customer_share')
         ) }} as psi
-    from version_bins
+    from watched_features
     cross join bin_numbers
-    left join bin_shares as now_shares
+    left join shares_now
         on
-            version_bins.feature = now_shares.feature
-            and bin_numbers.bin_number = now_shares.bin_number
-            and now_shares.period = 'now'
-    left join bin_shares as training_shares
+            watched_features.feature = shares_now.feature
+            and bin_numbers.bin_number = shares_now.bin_number
+    left join shares_at_training
         on
-            version_bins.feature = training_shares.feature
-            and bin_numbers.bin_number = training_shares.bin_number
-            and training_shares.period = 'training'
-    group by version_bins.feature
-    having count(training_shares.customer_share) > 0
+            watched_features.feature = shares_at_training.feature
+            and bin_numbers.bin_number = shares_at_training.bin_number
+    group by watched_features.feature
 
 ),
+
+{%- else %}
+
+feature_psi as (
+
+    select
+        cast(null as {{ dbt.type_string() }}) as feature,
+        cast(null as double) as psi
+    where 1 = 0
+
+),
+
+{%- endif %}
 
 largest_psi as (
 
@@ -254,7 +126,24 @@ largest_psi as (
 
 ),
 
-{%- endif %}
+segment_shares as (
+
+    select * from {{ ref('stored_model_segment_shares') }}
+
+),
+
+largest_share_change as (
+
+    select
+        segment_name,
+        share_now_points,
+        share_at_training_points,
+        change_points,
+        row_number() over (order by change_points desc, segment_name) as change_rank
+    from segment_shares
+
+),
+
 {%- endif %}
 
 evidence as (
@@ -268,31 +157,20 @@ evidence as (
                     'cast(chosen_version.as_of_date as date)', 'feature_window.as_of_date'
                 ) }} as integer
             ) as model_age_months,
-            {%- if has_history %}
-                largest_psi.feature as largest_psi_feature,
-                cast(largest_psi.psi as double) as largest_feature_psi,
-                largest_share_change.segment_name as largest_share_change_segment,
-                cast(largest_share_change.share_now_points as double) as share_now_points,
-                cast(largest_share_change.share_at_training_points as double)
-                    as share_at_training_points,
-                cast(largest_share_change.change_points as double)
-                    as largest_share_change_points
-            {%- else %}
-                cast(null as {{ dbt.type_string() }}) as largest_psi_feature,
-                cast(null as double) as largest_feature_psi,
-                cast(null as {{ dbt.type_string() }}) as largest_share_change_segment,
-                cast(null as double) as share_now_points,
-                cast(null as double) as share_at_training_points,
-                cast(null as double) as largest_share_change_points
-            {%- endif %}
+            largest_psi.feature as largest_psi_feature,
+            cast(largest_psi.psi as double) as largest_feature_psi,
+            largest_share_change.segment_name as largest_share_change_segment,
+            cast(largest_share_change.share_now_points as double) as share_now_points,
+            cast(largest_share_change.share_at_training_points as double)
+                as share_at_training_points,
+            cast(largest_share_change.change_points as double)
+                as largest_share_change_points
         from chosen_version
         cross join feature_window
-        {%- if has_history %}
-            left join largest_psi
-                on largest_psi.psi_rank = 1
-            left join largest_share_change
-                on largest_share_change.change_rank = 1
-        {%- endif %}
+        left join largest_psi
+            on largest_psi.psi_rank = 1
+        left join largest_share_change
+            on largest_share_change.change_rank = 1
     {%- else %}
         select
             cast(null as {{ dbt.type_string() }}) as stored_model_version,

@@ -24,7 +24,7 @@ def model(dbt, session):
     # relations, read (to_pandas) only when the build fits: a scoring month reads no features
     sample = dbt.ref("segmentation_fit_sample")
     naming_rules = dbt.ref("segment_naming_rules")
-    naming_floors = dbt.ref("feature_name_floors")
+    catalogue = dbt.ref("feature_catalogue")
     window = dbt.ref("feature_window")
     return registry_rows(
         mode,
@@ -35,7 +35,7 @@ def model(dbt, session):
         lambda: FitInputs(
             sample=to_pandas(sample),
             naming_rules=to_pandas(naming_rules),
-            naming_floors=to_pandas(naming_floors),
+            feature_catalogue=to_pandas(catalogue),
             window=to_pandas(window),
         ),
     )

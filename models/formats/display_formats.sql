@@ -1,13 +1,19 @@
 {#-
     One row per feature or segment name: the label, unit and number format the report, the
-    dashboard and the reasons text show it with (seeds display_labels and display_units,
-    currency from var currency). A blank seed cell is null here on every engine.
+    dashboard and the reasons text show it with (seeds feature_catalogue, segment_labels and
+    display_units, currency from var currency). A blank seed cell is null here on every engine.
 -#}
 with
 
-labels as (
+features as (
 
-    select * from {{ ref('display_labels') }}
+    select * from {{ ref('feature_catalogue') }}
+
+),
+
+segments as (
+
+    select * from {{ ref('segment_labels') }}
 
 ),
 
@@ -17,21 +23,41 @@ units as (
 
 ),
 
+labels as (
+
+    select
+        feature as source_name,
+        'feature' as kind,
+        label,
+        {{ seed_text('unit') }} as unit,
+        cast(is_signed as boolean) as is_signed
+    from features
+    union all
+    select
+        segment_name as source_name,
+        'segment' as kind,
+        label,
+        cast(null as {{ dbt.type_string() }}) as unit,
+        false as is_signed
+    from segments
+
+),
+
 resolved as (
 
     select
         labels.source_name,
         labels.kind,
         labels.label,
-        {{ seed_text('labels.unit') }} as unit,
-        cast(labels.is_signed as boolean) as is_signed,
+        labels.unit,
+        labels.is_signed,
         cast(coalesce(units.scale, 1) as double) as scale,
         cast(coalesce(units.decimals, 0) as integer) as decimals,
         {{ seed_text(with_currency('units.value_suffix')) }} as value_suffix,
         {{ seed_text(with_currency('units.axis_suffix')) }} as axis_suffix
     from labels
     left join units
-        on {{ seed_text('labels.unit') }} = units.unit
+        on labels.unit = units.unit
 
 ),
 

@@ -205,6 +205,10 @@ features as (
         ) as deposit_balance_trend_amount,
         cast(coalesce(negative_balance_days.negative_balance_days, 0) as integer)
             as negative_balance_days,
+        {{ ratio(
+            'coalesce(negative_balance_days.negative_balance_days, 0)',
+            'aggregated_months.window_months'
+        ) }} as overdrawn_days_per_month,
         aggregated_months.regular_income_months * 2 >= aggregated_months.window_months
             as has_recurring_income,
         customers_rfm.as_of_date

@@ -194,6 +194,10 @@ features as (
         ) as credit_utilisation,
         cast(coalesce(card_balances.revolving_share, 0) as double) as revolving_share,
         cast(coalesce(card_use.cash_advance_count, 0) as integer) as cash_advance_count,
+        -- per window month: comparable between windows of different lengths
+        {{ ratio(
+            'coalesce(card_use.cash_advance_count, 0)', 'feature_window.window_months'
+        ) }} as cash_advances_per_month,
         -- null without card debits (least() would skip the null ratio and say 1)
         cast(
             case
@@ -216,9 +220,13 @@ features as (
             as loan_application_count,
         cast(coalesce(applications.declined_application_count, 0) as integer)
             as declined_application_count,
+        {{ ratio(
+            'coalesce(applications.loan_application_count, 0)', 'feature_window.window_months'
+        ) }} as loan_applications_per_month,
         card_balances.customer_id is not null as has_credit_card,
         customers_rfm.as_of_date
     from customers_rfm
+    cross join feature_window
     left join card_balances
         on customers_rfm.customer_id = card_balances.customer_id
     left join card_use

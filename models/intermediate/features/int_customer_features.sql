@@ -1,7 +1,9 @@
 {#-
-    One row per customer per as-of date: every feature the segmentation and BI use. The
-    customer's profile, RFM and products held are here; the behavioural features come from
-    one model per family: activity and channels, income saving and balances, credit.
+    One row per customer per as-of date: every feature the segmentation and BI use, each
+    declared once in seed feature_catalogue. The customer's profile, RFM and products held are
+    computed here; the behavioural features come from one model per family (activity and
+    channels, income saving and balances, credit): a family feature the catalogue declares is
+    taken from its family's model with the catalogue's type.
 -#}
 with
 
@@ -88,34 +90,12 @@ joined as (
         customers_rfm.r_score,
         customers_rfm.f_score,
         customers_rfm.m_score,
-        activity.active_months,
-        activity.transactions_per_month,
-        activity.spend_per_month_amount,
-        activity.average_ticket_amount,
-        activity.debit_per_month_amount,
-        {%- for spending_group in spending_groups() %}
-            activity.spend_share_{{ spending_group }},
+        {#- the family features, as seed feature_catalogue declares them -#}
+        {%- for feature in feature_catalogue()
+            if feature.family in ['activity', 'balances', 'credit'] %}
+            cast({{ feature.family }}.{{ feature.feature }} as {{ feature.data_type }})
+                as {{ feature.feature }},
         {%- endfor %}
-        activity.online_share,
-        activity.card_present_share,
-        activity.cash_share,
-        activity.branch_share,
-        activity.cash_withdrawal_per_month_amount,
-        balances.recurring_income_amount,
-        balances.income_regularity,
-        balances.savings_rate,
-        balances.average_deposit_balance_amount,
-        balances.deposit_balance_trend_amount,
-        balances.negative_balance_days,
-        credit.credit_utilisation,
-        credit.revolving_share,
-        credit.cash_advance_count,
-        credit.full_payment_ratio,
-        credit.loans_held_count,
-        credit.outstanding_principal_amount,
-        credit.loans_in_arrears_count,
-        credit.loan_application_count,
-        credit.declined_application_count,
         cast(coalesce(products_held.product_breadth, 0) as integer) as product_breadth,
         credit.has_credit_card,
         customers_rfm.as_of_date,

@@ -4,7 +4,7 @@
     never duplicates: delete+insert on as_of_date, or on Spark (Parquet tables have no delete)
     an insert_overwrite of the as_of_date partition.
 -#}
-{{ config(**incremental_by_as_of_date()) }}
+{{ config(**incremental_by_as_of_date(on_schema_change='append_new_columns')) }}
 
 with
 
