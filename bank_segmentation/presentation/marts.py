@@ -228,13 +228,17 @@ def campaign_exclusions(connection: duckdb.DuckDBPyConnection, as_of: date) -> p
     )
 
 
+def table_exists(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
+    found = connection.execute(
+        "select count(*) from information_schema.tables where table_name = ?", [name]
+    ).fetchall()
+    return found[0][0] > 0
+
+
 def published_at(connection: duckdb.DuckDBPyConnection) -> datetime | None:
     """When the build behind a published snapshot was published (UTC); None for a working
     warehouse, which has no publication_manifest."""
-    exists = connection.execute(
-        "select count(*) from information_schema.tables where table_name = ?", [MANIFEST_TABLE]
-    ).fetchall()[0][0]
-    if not exists:
+    if not table_exists(connection, MANIFEST_TABLE):
         return None
     return connection.execute(f"select max(published_at) from {MANIFEST_TABLE}").fetchall()[0][0]
 
@@ -242,10 +246,7 @@ def published_at(connection: duckdb.DuckDBPyConnection) -> datetime | None:
 def model_decisions(connection: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
     """What each build up to `as_of` did about the model (fit, score, retrain) and why, the
     latest first; empty for a warehouse built before segmentation_decisions existed."""
-    exists = connection.execute(
-        "select count(*) from information_schema.tables where table_name = 'segmentation_decisions'"
-    ).fetchall()[0][0]
-    if not exists:
+    if not table_exists(connection, "segmentation_decisions"):
         return pd.DataFrame(columns=["as_of_date", "action", "model_version", "reason"])
     return frame(
         connection,

@@ -30,17 +30,27 @@ customer_features as (
 
 ),
 
+-- the customers of the as-of date with what the conditions read of them
+profiled_customers as (
+
+    select
+        customer_features.customer_id,
+        customer_features.loans_in_arrears_count,
+        customers.birth_date,
+        customers.marketing_consent,
+        customers.is_marketing_consent_delivered
+    from customer_features
+    inner join customers
+        on customer_features.customer_id = customers.customer_id
+
+),
+
 open_accounts as (
 
     select distinct accounts.customer_id
     from accounts
     cross join feature_window
-    where
-        accounts.opened_date <= feature_window.as_of_date
-        and (
-            accounts.closed_date is null
-            or accounts.closed_date > feature_window.as_of_date
-        )
+    where {{ is_account_open_on('accounts', 'feature_window.as_of_date') }}
 
 ),
 
@@ -48,44 +58,40 @@ open_accounts as (
 conditions as (
 
     select
-        customer_features.customer_id,
+        profiled_customers.customer_id,
         'no_open_account' as reason
-    from customer_features
+    from profiled_customers
     left join open_accounts
-        on customer_features.customer_id = open_accounts.customer_id
+        on profiled_customers.customer_id = open_accounts.customer_id
     where open_accounts.customer_id is null
 
     union all
 
     select
-        customer_features.customer_id,
+        customer_id,
         'no_marketing_consent' as reason
-    from customer_features
-    inner join customers
-        on customer_features.customer_id = customers.customer_id
+    from profiled_customers
     where
-        customers.is_marketing_consent_delivered
-        and not coalesce(customers.marketing_consent, false)
+        is_marketing_consent_delivered
+        and not coalesce(marketing_consent, false)
 
     union all
 
     select
         customer_id,
         'loan_in_arrears' as reason
-    from customer_features
+    from profiled_customers
     where loans_in_arrears_count > 0
 
     union all
 
     select
-        customer_features.customer_id,
+        profiled_customers.customer_id,
         'under_credit_age' as reason
-    from customer_features
-    inner join customers
-        on customer_features.customer_id = customers.customer_id
+    from profiled_customers
     cross join feature_window
     where
-        customers.birth_date
+        profiled_customers.birth_date
         > {{ dbt.dateadd(
             'year', -(var('campaign_credit_minimum_age') | int), 'feature_window.as_of_date'
         ) }}

@@ -93,44 +93,60 @@ actions as (
 
 ),
 
-exclusions_that_hold as (
+offered_actions as (
 
     select
         offers.customer_id,
         offers.action,
-        eligibility_rules.reason,
-        row_number() over (
-            partition by offers.customer_id, offers.action
-            order by eligibility_rules.exclusion_order, eligibility_rules.reason
-        ) as exclusion_rank
+        offers.offer_reason,
+        actions.channel,
+        actions.product,
+        actions.offer_kind,
+        actions.response_rate,
+        actions.value_basis,
+        actions.value_rate
     from offers
     inner join actions
         on offers.action = actions.action
+
+),
+
+exclusions_that_hold as (
+
+    select
+        offered_actions.customer_id,
+        offered_actions.action,
+        eligibility_rules.reason,
+        row_number() over (
+            partition by offered_actions.customer_id, offered_actions.action
+            order by eligibility_rules.exclusion_order, eligibility_rules.reason
+        ) as exclusion_rank
+    from offered_actions
     inner join conditions
-        on offers.customer_id = conditions.customer_id
+        on offered_actions.customer_id = conditions.customer_id
     inner join eligibility_rules
         on
             conditions.reason = eligibility_rules.reason
-            and eligibility_rules.applies_to in ('any', actions.offer_kind)
+            and eligibility_rules.applies_to in ('any', offered_actions.offer_kind)
 
 ),
 
 screened as (
 
     select
-        offers.customer_id,
+        offered_actions.customer_id,
         customer_segments.segment_name,
-        offers.action,
-        actions.channel,
-        actions.product,
-        actions.offer_kind,
-        offers.offer_reason,
+        offered_actions.action,
+        offered_actions.channel,
+        offered_actions.product,
+        offered_actions.offer_kind,
+        offered_actions.offer_reason,
         exclusions_that_hold.reason as exclusion_reason,
         cast(customer_segments.segment_id as integer) as segment_id,
         cast(
-            actions.response_rate * actions.value_rate
+            offered_actions.response_rate * offered_actions.value_rate
             * greatest(
-                case actions.value_basis
+                case offered_actions.value_basis
                     when
                         'annual_spend'
                         then customer_segments.spend_per_month_amount * 12
@@ -145,15 +161,13 @@ screened as (
             ) as double
         ) as expected_value_amount,
         customer_segments.as_of_date
-    from offers
+    from offered_actions
     inner join customer_segments
-        on offers.customer_id = customer_segments.customer_id
-    inner join actions
-        on offers.action = actions.action
+        on offered_actions.customer_id = customer_segments.customer_id
     left join exclusions_that_hold
         on
-            offers.customer_id = exclusions_that_hold.customer_id
-            and offers.action = exclusions_that_hold.action
+            offered_actions.customer_id = exclusions_that_hold.customer_id
+            and offered_actions.action = exclusions_that_hold.action
             and exclusions_that_hold.exclusion_rank = 1
 
 )
