@@ -1,6 +1,7 @@
 """The settings reference (docs/settings.md), written from the one place the settings are
 declared: the `settings` block of dbt_project.yml's vars, each key with its default and the
-comment above it. A test checks that the committed page is current.
+comment above it, and where the project reads it (the models, macros, tests and Python
+modules that name it). A test checks that the committed page is current.
 
     python -m bank_segmentation.settings_reference > docs/settings.md
 """
@@ -13,7 +14,10 @@ from pathlib import Path
 
 import yaml
 
-PROJECT_FILE = Path(__file__).resolve().parents[1] / "dbt_project.yml"
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+PROJECT_FILE = PROJECT_DIR / "dbt_project.yml"
+READERS = ("models", "macros", "tests", "bank_segmentation")  # where a setting may be read
+READER_SUFFIXES = (".sql", ".py", ".yml")
 SETTING = re.compile(r"^    ([a-z_]+):")
 COMMENT = re.compile(r"^    # ?(.*)$")
 SECTION = re.compile(r"^-- (.*)$")
@@ -61,6 +65,27 @@ def default_text(value: object) -> str:
     return f"`{text.removesuffix('...').strip()}`"
 
 
+def readers(names: list[str], project_dir: Path = PROJECT_DIR) -> dict[str, list[str]]:
+    """Per setting, the models, macros, tests and modules whose code names it in quotes
+    (var('name'), raw_setting(table, 'name'), config.get("name")) or as a YAML value (a test's
+    argument), by file name."""
+    found: dict[str, set[str]] = {name: set() for name in names}
+    quoted = {name: re.compile(rf"""['"]{name}['"]|:\s*{name}\b""") for name in names}
+    for folder in READERS:
+        for path in sorted((project_dir / folder).rglob("*")):
+            if path.suffix not in READER_SUFFIXES or path.name == "settings_reference.py":
+                continue
+            text = path.read_text()
+            for name, pattern in quoted.items():
+                if pattern.search(text):
+                    found[name].add(path.stem)
+    return {name: sorted(stems) for name, stems in found.items()}
+
+
+def read_in_text(stems: list[str]) -> str:
+    return ", ".join(f"`{stem}`" for stem in stems) if stems else "(the settings check only)"
+
+
 def markdown(project_text: str) -> str:
     defaults = yaml.safe_load(project_text)["vars"]["settings"]
     lines = [
@@ -70,14 +95,20 @@ def markdown(project_text: str) -> str:
         "delivery file (`deliveries/<name>.yml`, see `deliveries/example_bank.yml`) or with",
         "`--vars`. A name the project does not know stops the build at its start, naming the",
         "closest known one. Written from `dbt_project.yml`, where each is declared once:",
-        "`python -m bank_segmentation.settings_reference > docs/settings.md`.",
+        '`python -m bank_segmentation.settings_reference > docs/settings.md`. "Read in"',
+        "names the models, macros, tests and Python modules that read each one.",
     ]
-    for section in sections(settings_block(project_text)):
+    found = sections(settings_block(project_text))
+    read_in = readers([name for section in found for name, _ in section.settings])
+    for section in found:
         lines += ["", f"## {section.title[0].upper()}{section.title[1:]}", ""]
-        lines += ["| setting | default | what |", "|---|---|---|"]
+        lines += ["| setting | default | what | read in |", "|---|---|---|---|"]
         for name, what in section.settings:
             escaped = what.replace("|", "\\|").replace("<", "&lt;")
-            lines.append(f"| `{name}` | {default_text(defaults[name])} | {escaped} |")
+            lines.append(
+                f"| `{name}` | {default_text(defaults[name])} | {escaped} "
+                f"| {read_in_text(read_in[name])} |"
+            )
     return "\n".join(lines) + "\n"
 
 

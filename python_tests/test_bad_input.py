@@ -1,4 +1,5 @@
-"""Messy raw extracts. Each case has one of two outcomes (see README "Bad input"):
+"""Messy raw extracts. Each case has one of two outcomes (docs/reading_bank_files.md, "Bad
+input, reruns and privacy"):
 
 - fatal: the build stops before anything runs, with a message naming table, column and rule;
 - row-level: the row is quarantined with its reason, counted in the data-quality marts, and

@@ -1,4 +1,4 @@
-"""Real bank files as delivered (README "Reading your bank's files"): the demo extract written
+"""Real bank files as delivered (docs/reading_bank_files.md): the demo extract written
 in a bank's conventions by the project's own helper (bank_segmentation.demo_data.delivery), so
 the right values are known. Each delivery either builds with the clean extract's features or
 stops with a message naming the table, the column, the rule and the setting.

@@ -1,4 +1,4 @@
-"""A bank's own delivery, month after month (README "Your own bank's files"): one delivery
+"""A bank's own delivery, month after month (docs/reading_bank_files.md): one delivery
 file (deliveries/<name>.yml) describes the files, the build only ever reads their folder, and
 every mistake a person makes in the file or the folder stops the build at its start with a
 message that names the file or the setting to change.

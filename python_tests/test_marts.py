@@ -104,7 +104,7 @@ def test_rebuilding_a_past_month_replaces_its_history_rows(history_warehouse, de
     pd.testing.assert_frame_equal(before, after)
 
 
-README_MF_QUERY = re.compile(r"^\.venv/bin/mf (query .*)$", re.MULTILINE)
+DOCS_MF_QUERY = re.compile(r"^\.venv/bin/mf (query .*)$", re.MULTILINE)
 
 
 def run_mf(database: Path, arguments: list[str], output: Path) -> pd.DataFrame:
@@ -131,9 +131,9 @@ def semantic_manifest(history_warehouse, demo_raw) -> Path:
     return database
 
 
-def test_readme_metricflow_examples_agree_with_the_marts(semantic_manifest, tmp_path):
+def test_the_metricflow_examples_of_the_bi_docs_agree_with_the_marts(semantic_manifest, tmp_path):
     database = semantic_manifest
-    examples = README_MF_QUERY.findall((PROJECT_DIR / "README.md").read_text())
+    examples = DOCS_MF_QUERY.findall((PROJECT_DIR / "docs" / "bi.md").read_text())
     assert len(examples) == 4, examples
     by_segment, borderline, campaigns, _ = (
         run_mf(database, shlex.split(example), tmp_path / f"example_{i}.csv")

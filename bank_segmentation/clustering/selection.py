@@ -4,9 +4,10 @@ Every candidate k is fitted once and scored by internal metrics (silhouette on a
 Davies-Bouldin, Calinski-Harabasz) and by bootstrap stability (mean adjusted Rand index between
 the fit and refits on bootstrap resamples, compared on the same customers).
 
-The rule (documented in README): a candidate is *admissible* when its smallest segment holds at
-least `min_segment_share` of customers (no tiny outlier clusters) and its stability reaches
-`min_stability` (the same customers land together when the data is resampled). Among
+The rule (documented in docs/segmentation.md): a candidate is *admissible* when its smallest
+segment holds at least `min_segment_share` of customers (no tiny outlier clusters) and its
+stability reaches `min_stability` (the same customers land together when the data is
+resampled). Among
 admissible candidates the chosen k maximises the mean of three min-max-normalised scores:
 silhouette, -Davies-Bouldin and Calinski-Harabasz. Silhouette alone often peaks at k=2, which
 no marketing team can use; Calinski-Harabasz leans towards more clusters, Davies-Bouldin
