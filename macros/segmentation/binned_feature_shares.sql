@@ -31,10 +31,11 @@
             {%- endif %}
         {%- else %}
             select
-                cast(null as date) as as_of_date,
+                observed.as_of_date,
                 cast(null as {{ dbt.type_string() }}) as model_version,
                 cast(null as {{ dbt.type_string() }}) as feature,
                 0 as bin_number
+            from {{ observed }} as observed
             where 1 = 0
         {%- endfor %}
     ) as binned
