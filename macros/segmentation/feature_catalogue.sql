@@ -11,12 +11,14 @@
     {%- endif -%}
     {%- if var('lint_rendering') -%}
         {%- set source = "read_csv('seeds/feature_catalogue.csv', all_varchar = true)" -%}
-    {%- elif load_relation(seed) is none -%}
-        {{ exceptions.raise_compiler_error(
-            'seed feature_catalogue is not in the warehouse: run dbt seed (or dbt build) first'
-        ) }}
     {%- else -%}
-        {%- set source = seed -%}
+        {#- the seed's table itself: under dbt run --empty, ref() reads no rows -#}
+        {%- set source = load_relation(seed) -%}
+        {%- if source is none -%}
+            {{ exceptions.raise_compiler_error(
+                'seed feature_catalogue is not in the warehouse: run dbt seed (or dbt build) first'
+            ) }}
+        {%- endif -%}
     {%- endif -%}
     {%- set found = run_query('select * from ' ~ source ~ ' order by feature') -%}
     {%- set features = [] -%}
