@@ -184,3 +184,32 @@ def test_a_feature_added_with_its_sql_and_one_row_is_clustered_shown_and_watched
     assert "atm_visits_per_month" in clustered
     assert label == [("ATM visits per month",)]
     assert watched == clustered
+
+
+def test_a_catalogue_row_missing_what_a_feature_needs_fails_naming_feature_and_column(
+    project_with_a_new_feature: Path, clean_raw: Path
+):
+    project = project_with_a_new_feature
+    database = project / "broken_catalogue.duckdb"
+    catalogue = project / "seeds" / "feature_catalogue.csv"
+    kept = catalogue.read_text()
+    catalogue.write_text(
+        kept + "odd_feature,weather,double,,furlongs,false,false,false,,,odd,Rain per month.\n"
+    )
+    try:
+        run_dbt(["seed"], raw_path=clean_raw, database=database, project_dir=project)
+        test = "feature_catalogue_declares_every_feature_fully"
+        result = run_dbt(
+            ["test", "--select", test],
+            raw_path=clean_raw,
+            database=database,
+            project_dir=project,
+            expect_success=False,
+        )
+    finally:
+        catalogue.write_text(kept)
+    (outcome,) = [r for r in result.result.results if r.node.name == test]
+    assert str(outcome.status) == "fail" and outcome.failures == 3
+    log = (project / "logs" / "dbt.log").read_text()
+    for problem in ("family must be one of", "unit must be a unit", "label, name_words"):
+        assert f"seeds/feature_catalogue.csv: odd_feature: {problem}" in log
